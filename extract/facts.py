@@ -1,0 +1,127 @@
+"""The facts the tool reports: small frozen dataclasses, and their JSON form.
+
+Every span carries `start`/`end` character offsets into the article text exactly as read, and
+`text == article_text[start:end]`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, is_dataclass
+from typing import Any
+
+SCHEMA_ID = "extract.article/1"
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    start: int
+    end: int
+    kind: str  # direct | indirect | mixed
+    speaker: str | None
+    speaker_mention: Span | None = None
+    cue: Span | None = None
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    kind: str  # person | organization | unknown
+    titles: tuple[str, ...] = ()
+    mentions: tuple[Span, ...] = ()
+    quote_count: int = 0
+
+
+@dataclass(frozen=True)
+class DateMention:
+    text: str
+    start: int
+    end: int
+    value: str | None  # ISO 8601 at the precision of the text, or None
+    sentence: Span | None = None
+
+
+@dataclass(frozen=True)
+class Percentage:
+    text: str
+    start: int
+    end: int
+    value: float | None
+    kind: str  # vote_share | turnout | counted | poll | other
+    place: str | None = None
+    subject: str | None = None
+    claimed_by: str | None = None
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    text: str
+    start: int
+    end: int
+    as_actor: bool = False  # the place stands for its government ("Moscow said")
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country_code: str | None
+    type: str  # country | region | city | other
+    mentions: tuple[PlaceMention, ...] = ()
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+@dataclass(frozen=True)
+class Published:
+    value: str
+    origin: str  # text | option | input | inferred
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Article:
+    source: str | None
+    id: str | None
+    published: Published | None
+    quotes: tuple[Quote, ...] = ()
+    speakers: tuple[Speaker, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    percentages: tuple[Percentage, ...] = ()
+    places: tuple[Place, ...] = ()
+    boilerplate: tuple[Boilerplate, ...] = ()
+    encoding: str = "utf-8"
+    warnings: tuple[str, ...] = field(default=())
+    schema: str = SCHEMA_ID
+
+
+def to_json(fact: Any) -> Any:
+    """The JSON-ready form of a fact: dicts, lists and scalars, in field order."""
+    if is_dataclass(fact):
+        return {f.name: to_json(getattr(fact, f.name)) for f in fields(fact)}
+    if isinstance(fact, tuple | list):
+        return [to_json(item) for item in fact]
+    if isinstance(fact, float) and fact.is_integer():
+        return int(fact)
+    return fact
+
+
+def article_json(article: Article) -> dict[str, Any]:
+    """The output object of one article, `schema` first as the contract shows it."""
+    data = to_json(article)
+    return {"schema": data.pop("schema"), **data}

@@ -1,0 +1,16 @@
+"""Rule patterns are data: JSONL files in `patterns/`, installed as `extract.patterns`."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+@cache
+def load_patterns(name: str) -> tuple[dict[str, Any], ...]:
+    """The objects of `patterns/<name>.jsonl`, one per non-blank line, read once per process."""
+    source = resources.files("extract.patterns").joinpath(f"{name}.jsonl")
+    lines = source.read_text(encoding="utf-8").splitlines()
+    return tuple(json.loads(line) for line in lines if line.strip())
