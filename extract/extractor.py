@@ -44,8 +44,12 @@ def split_into_pieces(text: str, limit: int) -> list[str]:
     start = 0
     while len(text) - start > limit:
         window = text[start : start + limit]
-        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(" "))
-        cut = cut + 1 if cut > limit // 2 else limit
+        cut = limit
+        for separator in ("\n\n", "\n", " "):
+            found = window.rfind(separator)
+            if found > limit // 2:
+                cut = found + len(separator)
+                break
         pieces.append(text[start : start + cut])
         start += cut
     pieces.append(text[start:])

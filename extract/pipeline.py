@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import spacy
@@ -31,7 +32,8 @@ def load_model(name: str | None = None) -> Language:
     )
 
 
+@cache
 def build_pipeline(model: str | None = None) -> Language:
-    """The model with the project's rule components added after its own."""
+    """The model with the project's rule components added; built once per process and model."""
     nlp = load_model(model)
     return nlp

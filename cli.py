@@ -1,0 +1,89 @@
+"""`extract`: the command line. Options, inputs and output formats; the work is in `extract/`."""
+
+from __future__ import annotations
+
+import os
+import sys
+from contextlib import nullcontext
+
+import click
+
+from extract.cli_utils import (
+    ExtractorSettings,
+    InputError,
+    iter_inputs,
+    report_error,
+    report_warnings,
+    run,
+    with_progress,
+)
+from extract.pipeline import ModelNotFound
+from extract.render import FORMATS, make_writer
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, allow_dash=True, dir_okay=True))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    help="Output format. Default: table on a terminal, jsonl when piped.",
+)
+@click.option("--json", "output_format", flag_value="json", help="Shorthand for --format json.")
+@click.option("--jsonl", "output_format", flag_value="jsonl", help="Shorthand for --format jsonl.")
+@click.option(
+    "--published",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Publication date (YYYY-MM-DD) for inputs that do not carry their own.",
+)
+@click.option("--model", help="An installed spaCy pipeline to use instead of en_core_web_sm.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes.",
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write results here."
+)
+@click.option(
+    "--keep-boilerplate", is_flag=True, help="Do not skip page furniture (captions, link lists)."
+)
+@click.version_option(package_name="extract-facts")
+def main(paths, output_format, published, model, jobs, output, keep_boilerplate):
+    """Extract quotes, speakers, dates, vote percentages and places from news articles.
+
+    PATH is a text file, a folder (walked recursively), a .jsonl file with one
+    {"id", "text", "published"} object a line, or - (the default) for standard input.
+    """
+    settings = ExtractorSettings(
+        model=model,
+        published=published.date() if published else None,
+        keep_boilerplate=keep_boilerplate,
+    )
+    target = click.open_file(output, "w", encoding="utf-8") if output else nullcontext(sys.stdout)
+    with target as out:
+        is_terminal = out.isatty()
+        output_format = output_format or ("table" if is_terminal else "jsonl")
+        writer = make_writer(output_format, out, color=is_terminal and "NO_COLOR" not in os.environ)
+        failed = False
+        try:
+            results = run(iter_inputs(paths, sys.stdin.buffer), settings, jobs)
+            if sys.stderr.isatty():
+                results = with_progress(results)
+            for result in results:
+                if isinstance(result, InputError):
+                    report_error(result)
+                    failed = True
+                else:
+                    report_warnings(result)
+                    writer.write(result)
+        except ModelNotFound as error:
+            raise click.ClickException(str(error)) from None
+        except KeyboardInterrupt:
+            sys.exit(130)
+        finally:
+            writer.close()
+    sys.exit(1 if failed else 0)

@@ -1,0 +1,259 @@
+"""Renderings of articles: JSON lines, a JSON document, CSV rows, and the rich table report.
+
+Each writer writes every article whole and flushes it, so an interrupted batch leaves only
+complete records behind.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable
+from typing import TextIO
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .facts import Article, article_json
+
+FORMATS = ("table", "json", "jsonl", "csv")
+
+
+def json_line(article: Article) -> str:
+    return json.dumps(article_json(article), ensure_ascii=False)
+
+
+class JsonlWriter:
+    def __init__(self, out: TextIO):
+        self.out = out
+
+    def write(self, article: Article) -> None:
+        self.out.write(json_line(article) + "\n")
+        self.out.flush()
+
+    def close(self) -> None:
+        pass
+
+
+class JsonWriter:
+    """One object for one article, an array for several (known only once a second one comes)."""
+
+    def __init__(self, out: TextIO):
+        self.out = out
+        self.first: Article | None = None
+        self.count = 0
+
+    def write(self, article: Article) -> None:
+        self.count += 1
+        if self.count == 1:
+            self.first = article
+            return
+        if self.count == 2:
+            self.out.write("[\n" + _indented(self.first))
+        self.out.write(",\n" + _indented(article))
+        self.out.flush()
+
+    def close(self) -> None:
+        if self.count == 0:
+            self.out.write("[]\n")
+        elif self.count == 1:
+            self.out.write(json.dumps(article_json(self.first), ensure_ascii=False, indent=2))
+            self.out.write("\n")
+        else:
+            self.out.write("\n]\n")
+        self.out.flush()
+
+
+def _indented(article: Article) -> str:
+    text = json.dumps(article_json(article), ensure_ascii=False, indent=2)
+    return "  " + text.replace("\n", "\n  ")
+
+
+CSV_COLUMNS = (
+    "source",
+    "id",
+    "field",
+    "text",
+    "start",
+    "end",
+    "value",
+    "kind",
+    "speaker",
+    "place",
+    "subject",
+    "country_code",
+)
+
+
+class CsvWriter:
+    """One row per fact: quotes, dates, percentages and place mentions of every article."""
+
+    def __init__(self, out: TextIO):
+        self.out = out
+        self.rows = csv.DictWriter(out, CSV_COLUMNS, extrasaction="ignore")
+        self.rows.writeheader()
+
+    def write(self, article: Article) -> None:
+        common = {"source": article.source, "id": article.id}
+        for quote in article.quotes:
+            self.rows.writerow(
+                common | _span_row("quote", quote) | {"kind": quote.kind, "speaker": quote.speaker}
+            )
+        for mention in article.dates:
+            self.rows.writerow(common | _span_row("date", mention) | {"value": mention.value})
+        for figure in article.percentages:
+            self.rows.writerow(
+                common
+                | _span_row("percentage", figure)
+                | {
+                    "value": figure.value,
+                    "kind": figure.kind,
+                    "place": figure.place,
+                    "subject": figure.subject,
+                    "speaker": figure.claimed_by,
+                }
+            )
+        for place in article.places:
+            for mention in place.mentions:
+                self.rows.writerow(
+                    common
+                    | _span_row("place", mention)
+                    | {"place": place.name, "kind": place.type, "country_code": place.country_code}
+                )
+        self.out.flush()
+
+    def close(self) -> None:
+        pass
+
+
+def _span_row(field: str, span) -> dict:
+    return {"field": field, "text": span.text, "start": span.start, "end": span.end}
+
+
+class TableWriter:
+    """The human report: one section per kind of fact, honest about empty ones."""
+
+    def __init__(self, out: TextIO, color: bool):
+        self.console = Console(
+            file=out,
+            no_color=not color,
+            highlight=False,
+            emoji=False,
+            force_terminal=color,
+            soft_wrap=False,
+        )
+        self.box = box.ROUNDED if color else box.ASCII2
+
+    def write(self, article: Article) -> None:
+        console = self.console
+        console.rule(Text(article.source or article.id or "article", style="bold"))
+        console.print(_header(article))
+        for title, render in SECTIONS:
+            table = render(article, self.box)
+            console.print(Text(title, style="bold cyan"))
+            if table is None:
+                console.print(f"  No {title.lower()} found.")
+            else:
+                console.print(table)
+        console.print()
+        console.file.flush()
+
+    def close(self) -> None:
+        pass
+
+
+def _header(article: Article) -> Text:
+    published = article.published
+    when = f"{published.value} ({published.origin})" if published else "unknown"
+    line = f"published: {when}"
+    if article.id:
+        line += f"   id: {article.id}"
+    if article.encoding != "utf-8":
+        line += f"   encoding: {article.encoding}"
+    if article.boilerplate:
+        line += f"   boilerplate ranges skipped: {len(article.boilerplate)}"
+    return Text(line)
+
+
+def _table(frame: box.Box, *columns: str) -> Table:
+    table = Table(box=frame, show_lines=False, expand=False)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    return table
+
+
+def _quotes_table(article: Article, frame: box.Box) -> Table | None:
+    if not article.quotes:
+        return None
+    # Grouped by speaker, groups in the order their first quote appears.
+    order: dict[str | None, int] = {}
+    for quote in article.quotes:
+        order.setdefault(quote.speaker, len(order))
+    table = _table(frame, "speaker", "quote", "kind")
+    for quote in sorted(article.quotes, key=lambda q: (order[q.speaker], q.start)):
+        table.add_row(quote.speaker or "(unattributed)", quote.text, quote.kind)
+    return table
+
+
+def _speakers_table(article: Article, frame: box.Box) -> Table | None:
+    if not article.speakers:
+        return None
+    table = _table(frame, "speaker", "kind", "titles", "mentions", "quotes")
+    for speaker in article.speakers:
+        table.add_row(
+            speaker.name,
+            speaker.kind,
+            "; ".join(speaker.titles),
+            str(len(speaker.mentions)),
+            str(speaker.quote_count),
+        )
+    return table
+
+
+def _dates_table(article: Article, frame: box.Box) -> Table | None:
+    if not article.dates:
+        return None
+    table = _table(frame, "date", "value", "sentence")
+    for mention in article.dates:
+        sentence = mention.sentence.text.strip() if mention.sentence else ""
+        table.add_row(mention.text, mention.value or "-", sentence)
+    return table
+
+
+def _percentages_table(article: Article, frame: box.Box) -> Table | None:
+    if not article.percentages:
+        return None
+    table = _table(frame, "place", "subject", "kind", "value", "claimed by")
+    for figure in article.percentages:
+        value = figure.text if figure.value is None else f"{figure.value:g}%"
+        table.add_row(
+            figure.place or "-", figure.subject or "-", figure.kind, value, figure.claimed_by or "-"
+        )
+    return table
+
+
+def _places_table(article: Article, frame: box.Box) -> Table | None:
+    if not article.places:
+        return None
+    table = _table(frame, "place", "mentions", "country", "type")
+    ranked = sorted(article.places, key=lambda place: -len(place.mentions))
+    for place in ranked:
+        table.add_row(place.name, str(len(place.mentions)), place.country_code or "-", place.type)
+    return table
+
+
+SECTIONS: tuple[tuple[str, Callable[[Article, box.Box], Table | None]], ...] = (
+    ("Quotes", _quotes_table),
+    ("Speakers", _speakers_table),
+    ("Dates", _dates_table),
+    ("Percentages", _percentages_table),
+    ("Places", _places_table),
+)
+
+
+def make_writer(name: str, out: TextIO, color: bool):
+    if name == "table":
+        return TableWriter(out, color)
+    return {"json": JsonWriter, "jsonl": JsonlWriter, "csv": CsvWriter}[name](out)

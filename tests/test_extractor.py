@@ -1,0 +1,91 @@
+"""The extraction driver: pieces for long texts, offsets, and robustness on arbitrary input."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from extract import Article, Extractor, article_json
+from extract.extractor import split_into_pieces
+
+PARAGRAPH = (
+    "“We will not back down,” said Maria Lopez, the mayor of Valencia, on Monday 3 October 2022. "
+    "Turnout in Spain reached 61.5%, officials said.\n\n"
+)
+
+
+def spans_of(article: Article) -> list[dict]:
+    data = article_json(article)
+    spans = [*data["quotes"], *data["dates"], *data["percentages"]]
+    spans += [q[key] for q in data["quotes"] for key in ("speaker_mention", "cue") if q[key]]
+    spans += [m for s in data["speakers"] for m in s["mentions"]]
+    spans += [m for p in data["places"] for m in p["mentions"]]
+    if data["published"] and data["published"]["start"] is not None:
+        spans.append(data["published"])
+    return spans
+
+
+def assert_offsets(article: Article, text: str) -> None:
+    for span in spans_of(article):
+        assert text[span["start"] : span["end"]] == span["text"], span
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("short", 10, ["short"]),
+        ("one two three four", 10, ["one two ", "three four"]),
+        ("aaaaaa\n\nbb cc dd", 10, ["aaaaaa\n\n", "bb cc dd"]),
+        ("abcdefghijklmnop", 5, ["abcde", "fghij", "klmno", "p"]),
+        ("", 5, [""]),
+    ],
+)
+def test_split_into_pieces(text: str, limit: int, expected: list[str]):
+    assert split_into_pieces(text, limit) == expected
+
+
+def test_text_longer_than_max_length_is_processed_in_pieces_with_offsets_right(extractor):
+    text = PARAGRAPH * 60  # about 9,500 characters
+    short_pieces = Extractor(nlp=extractor.nlp)
+    short_pieces.piece_chars = 1_000
+    whole = extractor.extract_text(text)
+    pieced = short_pieces.extract_text(text)
+    assert_offsets(pieced, text)
+    assert len(pieced.dates) == len(whole.dates)
+    assert len(pieced.percentages) == len(whole.percentages)
+    assert pieced.quotes and pieced.quotes[-1].end > 9_000
+
+
+def test_empty_and_whitespace_texts_give_empty_articles(extractor):
+    for text in ("", " \n\n\t"):
+        article = extractor.extract_text(text)
+        assert (article.quotes, article.dates, article.places, article.percentages) == ((),) * 4
+
+
+def test_non_english_text_is_flagged(extractor):
+    text = (
+        "Der Bundeskanzler hat am Mittwoch in Berlin erklärt, dass die Regierung die Reform "
+        "noch vor dem Sommer beschließen werde. Die Opposition kritisierte den Plan scharf und "
+        "forderte eine Abstimmung im Bundestag. Nach Angaben des Ministeriums soll das Gesetz "
+        "im Herbst in Kraft treten. Beobachter rechnen mit heftigen Debatten in den Ländern."
+    )
+    assert "does not look like English" in " ".join(extractor.extract_text(text).warnings)
+    assert extractor.extract_text(PARAGRAPH * 3).warnings == ()
+
+
+MARKS = "“”\"'‘’«»„\n "
+pieces_of_text = st.one_of(
+    st.text(max_size=80),
+    st.sampled_from(list(MARKS)),
+    st.sampled_from([PARAGRAPH, "he said", "Truss", "87.05%", "on Tuesday, Sep. 27", "\x00"]),
+    st.text(alphabet=st.characters(categories=["Cc", "Zs", "Po", "Pi", "Pf"]), max_size=20),
+    st.just("word " * 400),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(pieces_of_text, max_size=12).map("".join))
+def test_any_text_never_raises_and_every_span_points_at_its_text(extractor, text):
+    article = extractor.extract_text(text)
+    assert_offsets(article, text)
