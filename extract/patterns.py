@@ -1,4 +1,4 @@
-"""Rule patterns are data: JSONL files in `patterns/`, installed as `extract.patterns`."""
+"""Rule patterns are data: JSONL files in `patterns/`, installed as `extract.pattern_files`."""
 
 from __future__ import annotations
 
@@ -11,6 +11,6 @@ from typing import Any
 @cache
 def load_patterns(name: str) -> tuple[dict[str, Any], ...]:
     """The objects of `patterns/<name>.jsonl`, one per non-blank line, read once per process."""
-    source = resources.files("extract.patterns").joinpath(f"{name}.jsonl")
+    source = resources.files("extract.pattern_files").joinpath(f"{name}.jsonl")
     lines = source.read_text(encoding="utf-8").splitlines()
     return tuple(json.loads(line) for line in lines if line.strip())

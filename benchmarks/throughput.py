@@ -1,0 +1,138 @@
+"""Throughput, start-up and memory of `extract` against the bare spaCy pipeline it builds on.
+
+    python benchmarks/throughput.py [CORPUS_FOLDER] [--words 200000] [--memory-articles 5000]
+
+Without a folder the corpus is `samples/` repeated to at least `--words` words. Reports, in one
+run: words per second of the bare model (`nlp.pipe`, nothing added), of `extract --jsonl` end to
+end (reading, cleaning, extraction, JSON writing) with one and with two jobs, their ratios, the
+start-up time of `extract` on one small article against `spacy.load` plus parsing it, and the
+peak memory (RSS) of each `extract` run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+EXTRACT = shutil.which("extract", path=str(BIN)) or "extract"
+
+
+def build_corpus(folder: Path, words: int, articles: int = 0) -> None:
+    """Copies of the samples in `folder` until it holds `words` words (or `articles` files)."""
+    samples = sorted((ROOT / "samples").glob("*.txt"))
+    texts = [path.read_text(encoding="utf-8") for path in samples]
+    total = count = 0
+    while total < words or count < articles:
+        text = texts[count % len(texts)]
+        (folder / f"{count:06d}.txt").write_text(text, encoding="utf-8")
+        total += len(text.split())
+        count += 1
+
+
+def corpus_texts(folder: Path) -> list[str]:
+    files = sorted(path for path in folder.rglob("*") if path.is_file())
+    return [path.read_text(encoding="utf-8", errors="replace") for path in files]
+
+
+def timed_run(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS in MB of `command` (its worker processes included)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"failed: {' '.join(command)}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def bare_words_per_second(texts: list[str], words: int, model: str) -> float:
+    import spacy
+
+    nlp = spacy.load(model)
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=16):
+        pass
+    return words / (time.perf_counter() - started)
+
+
+def startup_seconds(article: Path, model: str) -> tuple[float, float]:
+    """Seconds of `extract` on one article, and of a plain spaCy load + parse of it."""
+    plain = (
+        "import sys, spacy; nlp = spacy.load(sys.argv[1]); "
+        "nlp(open(sys.argv[2], encoding='utf-8').read())"
+    )
+    ours, _ = timed_run([EXTRACT, "--jsonl", str(article)])
+    base, _ = timed_run([sys.executable, "-c", plain, model, str(article)])
+    return ours, base
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", type=Path, help="folder of articles")
+    parser.add_argument("--words", type=int, default=200_000, help="size of the samples corpus")
+    parser.add_argument(
+        "--memory-articles",
+        type=int,
+        default=0,
+        help="also measure peak memory of --jobs 1 on a folder of this many articles",
+    )
+    parser.add_argument("--model", default=None, help="spaCy pipeline (default: as extract)")
+    args = parser.parse_args()
+
+    import spacy
+
+    from extract.pipeline import DEFAULT_MODELS
+
+    model = args.model or next(name for name in DEFAULT_MODELS if spacy.util.is_package(name))
+    model_option = ["--model", args.model] if args.model else []
+    with tempfile.TemporaryDirectory() as scratch:
+        corpus = args.corpus
+        if corpus is None:
+            corpus = Path(scratch) / "corpus"
+            corpus.mkdir()
+            build_corpus(corpus, args.words)
+        texts = corpus_texts(corpus)
+        words = sum(len(text.split()) for text in texts)
+        print(f"corpus: {len(texts)} articles, {words} words; model {model}")
+
+        bare = bare_words_per_second(texts, words, model)
+        print(f"bare spaCy nlp.pipe:         {bare:8.0f} words/s")
+        rates = {}
+        for jobs in (1, 2):
+            command = [EXTRACT, "--jsonl", "-j", str(jobs), *model_option, str(corpus)]
+            seconds, peak = timed_run(command)
+            rates[jobs] = words / seconds
+            print(
+                f"extract --jobs {jobs}:            {rates[jobs]:8.0f} words/s"
+                f"  ({rates[jobs] / bare:.2f} of bare; peak RSS {peak:.0f} MB)"
+            )
+        print(f"--jobs 2 / --jobs 1:         {rates[2] / rates[1]:8.2f}")
+
+        smallest = min(corpus.rglob("*.txt"), key=lambda path: path.stat().st_size)
+        ours, base = startup_seconds(smallest, model)
+        print(
+            f"start-up on one article:     {ours:8.2f} s  (spaCy load + parse {base:.2f} s; "
+            f"ratio {ours / base:.2f})"
+        )
+
+        if args.memory_articles:
+            folder = Path(scratch) / "many"
+            folder.mkdir()
+            build_corpus(folder, 0, args.memory_articles)
+            seconds, peak = timed_run([EXTRACT, "--jsonl", *model_option, str(folder)])
+            print(
+                f"{args.memory_articles} articles, --jobs 1:   peak RSS {peak:.0f} MB "
+                f"in {seconds:.0f} s"
+            )
+
+
+if __name__ == "__main__":
+    main()
