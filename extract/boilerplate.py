@@ -1,17 +1,123 @@
-"""Marks page furniture (icon lists, galleries, pleas, link lists, teasers) without changing text."""
+"""Marks page furniture (icon lists, galleries, pleas, link lists, teasers) without changing text.
+
+The text is read as lines. Each rule marks whole lines (or, for an icon list, the tail of a line)
+and says why; the ranges are merged at the end. Rules look at the shape of lines the way jusText
+looks at paragraphs (length, stop words, sentence punctuation, what surrounds them); known phrases
+come from `patterns/boilerplate.jsonl`. A line that could be real content is kept: when unsure,
+keep.
+"""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache, cached_property
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from .facts import Boilerplate
+from .patterns import load_patterns
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_ALPHA_WORD = re.compile(r"[A-Za-z]+")
+# A line that ends a sentence (final . ! ? … possibly inside closing quotes or brackets) or
+# introduces what follows (final colon).
+_SENTENCE_END = re.compile(r"([.!?…][\"”’'»)\]]*|:)\s*$")
+_QUOTE_MARK = re.compile(r"[\"“”‘’«»]")
+_DIGIT = re.compile(r"\d")
+# A results line ("Kherson: 87.05%", "Yes 54 per cent") is content however list-like it looks.
+_PERCENT = re.compile(r"\d\s*(%|per ?cent|percent)", re.IGNORECASE)
+# An item of an icon list: "Calendar An icon of a desk calendar." The label starts the item.
+_ICON_ITEM = re.compile(r"(?:[A-Z][\w'’-]*\s+){1,4}(?:An?|The)\s+icon\b")
+_ICON_WORD = re.compile(r"\bicons?\b", re.IGNORECASE)
+_MIN_ICONS = 3
+
+# Lines longer than this are paragraphs, never headlines, menu lines or photo credits.
+_HEADLINE_MAX_WORDS = 20
+_CREDIT_MAX_WORDS = 3
+# Galleries: at least this many captions starting with the same words, close together.
+_GALLERY_KEY_WORDS = 4
+_GALLERY = "photo gallery"  # the reason, shared with the "Show all 50" header pattern
+_GALLERY_MIN_ITEMS = 4
+_GALLERY_MAX_GAP = 3
+_UI_WORD_SHARE = 0.7
+# A teaser is unrelated when at most this share of its content words occur in the rest of the text.
+_TEASER_MAX_SHARED = 0.25
+_TEASER_MAX_HEADLINES = 3
+_TEASER_MIN_ARTICLE_WORDS = 40
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int  # offsets of the line without its surrounding whitespace
+    end: int
+    text: str
+    after_blank: bool  # a blank line (a paragraph break) comes before it
+
+    @cached_property
+    def words(self) -> list[str]:
+        return _WORD.findall(self.text)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    lines: tuple[tuple[re.Pattern[str], str], ...]
+    blocks: tuple[tuple[re.Pattern[str], re.Pattern[str], int, str], ...]
+    list_headers: tuple[tuple[re.Pattern[str], str], ...]
+    teaser_headers: tuple[tuple[re.Pattern[str], str], ...]
+    ui_words: frozenset[str]
+    ui_reason: str
+
+
+@cache
+def _rules() -> _Rules:
+    """The phrase rules of `patterns/boilerplate.jsonl`, compiled once per process."""
+    lines, blocks, list_headers, teaser_headers = [], [], [], []
+    ui_words: frozenset[str] = frozenset()
+    ui_reason = "user interface"
+    for row in load_patterns("boilerplate"):
+        kind, reason = row["kind"], row["reason"]
+        if kind == "line":
+            lines.append((re.compile(row["pattern"], re.IGNORECASE), reason))
+        elif kind == "block":
+            start = re.compile(row["start"], re.IGNORECASE)
+            until = re.compile(row["until"], re.IGNORECASE)
+            blocks.append((start, until, row["max_lines"], reason))
+        elif kind == "list_header":
+            list_headers.append((re.compile(row["pattern"]), reason))
+        elif kind == "teaser_header":
+            teaser_headers.append((re.compile(row["pattern"], re.IGNORECASE), reason))
+        elif kind == "ui_words":
+            ui_words, ui_reason = frozenset(row["words"]), reason
+        else:
+            raise ValueError(f"patterns/boilerplate.jsonl: unknown kind {kind!r}")
+    return _Rules(
+        tuple(lines), tuple(blocks), tuple(list_headers), tuple(teaser_headers), ui_words, ui_reason
+    )
 
 
 def find_boilerplate(text: str) -> list[Boilerplate]:
     """Ranges of `text` that are not article content, in order, not overlapping."""
-    return []
+    lines = _split_lines(text)
+    if not lines:
+        return []
+    rules = _rules()
+    marks: dict[int, tuple[int, int, str]] = {}  # line index -> (start, end, reason)
+
+    def mark(index: int, reason: str, start: int | None = None, end: int | None = None) -> None:
+        line = lines[index]
+        if index not in marks:
+            marks[index] = (line.start if start is None else start, end or line.end, reason)
+
+    _mark_phrases(lines, rules, mark)
+    _mark_icon_lists(lines, mark)
+    _mark_galleries(lines, marks, mark)
+    _mark_ui_lines(lines, rules, mark)
+    _mark_link_lists(lines, rules, mark)
+    _mark_teasers(lines, rules, marks, mark)
+    return _merge(text, sorted(marks.values()))
 
 
 def mask(text: str, ranges: list[Boilerplate]) -> str:
@@ -29,3 +135,237 @@ def mask(text: str, ranges: list[Boilerplate]) -> str:
         position = item.end
     parts.append(text[position:])
     return "".join(parts)
+
+
+def _split_lines(text: str) -> list[_Line]:
+    """The non-blank lines of `text`, with offsets of their stripped content."""
+    lines = []
+    after_blank = False
+    for match in re.finditer(r"[^\n]*", text):
+        content = match.group()
+        stripped = content.strip()
+        if stripped:
+            start = match.start() + len(content) - len(content.lstrip())
+            lines.append(_Line(start, start + len(stripped), stripped, after_blank))
+            after_blank = False
+        elif match.start() > 0 and text[match.start() - 1] == "\n":
+            after_blank = True
+    return lines
+
+
+def _is_results_line(line: _Line) -> bool:
+    return len(line.words) <= _HEADLINE_MAX_WORDS and bool(_PERCENT.search(line.text))
+
+
+def _is_headline_like(line: _Line) -> bool:
+    """A short line that does not end a sentence: a headline, a link or a menu entry."""
+    return (
+        0 < len(line.words) <= _HEADLINE_MAX_WORDS
+        and not _SENTENCE_END.search(line.text)
+        and not _is_results_line(line)
+    )
+
+
+def _is_credit_like(line: _Line) -> bool:
+    """A photo credit between captions: "PA", "Getty Images"."""
+    return (
+        len(line.words) <= _CREDIT_MAX_WORDS
+        and not _SENTENCE_END.search(line.text)
+        and not _DIGIT.search(line.text)
+    )
+
+
+def _mark_phrases(lines: list[_Line], rules: _Rules, mark) -> None:
+    for index, line in enumerate(lines):
+        for pattern, reason in rules.lines:
+            if pattern.search(line.text):
+                mark(index, reason)
+                break
+        for start, until, max_lines, reason in rules.blocks:
+            if not start.search(line.text):
+                continue
+            window = range(index, min(index + max_lines, len(lines)))
+            end = next((i for i in window if until.search(lines[i].text)), index)
+            for covered in range(index, end + 1):
+                mark(covered, reason)
+
+
+def _mark_icon_lists(lines: list[_Line], mark) -> None:
+    """From the first item of an icon list to the end of its last item, not the whole line."""
+    for index, line in enumerate(lines):
+        icons = list(_ICON_WORD.finditer(line.text))
+        first = _ICON_ITEM.search(line.text)
+        if len(icons) < _MIN_ICONS or not first:
+            continue
+        # Real content after the list's last sentence, on the same line, stays unmarked.
+        last_period = line.text.find(".", icons[-1].end())
+        end = line.end if last_period < 0 else line.start + last_period + 1
+        mark(index, "icon list", start=line.start + first.start(), end=end)
+
+
+def _gallery_key(line: _Line) -> str | None:
+    """The words a caption starts with, which every caption of a gallery repeats: those before
+    its date ("UK news in pictures 1 March ..."), else its first four words."""
+    if _is_results_line(line) or len(line.words) <= _GALLERY_KEY_WORDS:
+        return None
+    before_digit = _ALPHA_WORD.findall(_DIGIT.split(line.text, maxsplit=1)[0])
+    if len(before_digit) >= 2:
+        return " ".join(before_digit).lower()
+    words = _ALPHA_WORD.findall(line.text)
+    return " ".join(words[:_GALLERY_KEY_WORDS]).lower()
+
+
+def _mark_galleries(lines: list[_Line], marks: dict, mark) -> None:
+    """Runs of captions that start with the same words, with credit lines between them."""
+    positions: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        key = _gallery_key(line)
+        if key:
+            positions.setdefault(key, []).append(index)
+    for indexes in positions.values():
+        run = [indexes[0]]
+        for index in [*indexes[1:], None]:
+            if index is not None and index - run[-1] <= _GALLERY_MAX_GAP:
+                run.append(index)
+                continue
+            if len(run) >= _GALLERY_MIN_ITEMS and _mostly_unpunctuated(lines, run):
+                _mark_gallery_run(lines, run, marks, mark)
+            run = [index] if index is not None else []
+
+
+def _mostly_unpunctuated(lines: list[_Line], run: list[int]) -> bool:
+    """Captions mostly lack a final full stop; paragraphs that start alike have one."""
+    unpunctuated = sum(not _SENTENCE_END.search(lines[index].text) for index in run)
+    return unpunctuated * 2 > len(run)
+
+
+def _mark_gallery_run(lines: list[_Line], run: list[int], marks: dict, mark) -> None:
+    # A gallery header ("Show all 50") just before the captions starts the gallery.
+    first = run[0]
+    for before in range(max(run[0] - _GALLERY_MAX_GAP, 0), run[0]):
+        if marks.get(before, (0, 0, ""))[2] == _GALLERY:
+            first = before
+            break
+    for index in range(first, run[-1] + 1):
+        mark(index, _GALLERY)
+    # The last caption is followed by as many lines (credits) as the one before it.
+    last_gap = run[-1] - run[-2]
+    for index in range(run[-1] + 1, min(run[-1] + last_gap, len(lines))):
+        if not _is_credit_like(lines[index]):
+            break
+        mark(index, _GALLERY)
+
+
+def _is_ui_line(line: _Line, ui_words: frozenset[str]) -> bool:
+    words = line.words
+    if not words or len(words) > _HEADLINE_MAX_WORDS or _SENTENCE_END.search(line.text):
+        return False
+    known = sum(word.lower() in ui_words for word in words)
+    return known / len(words) >= _UI_WORD_SHARE
+
+
+def _mark_ui_lines(lines: list[_Line], rules: _Rules, mark) -> None:
+    for index, line in enumerate(lines):
+        if _is_ui_line(line, rules.ui_words):
+            mark(index, rules.ui_reason)
+
+
+def _mark_link_lists(lines: list[_Line], rules: _Rules, mark) -> None:
+    """A "Recommended" / "Read more:" header, and the headline-like links listed under it."""
+    for index, line in enumerate(lines):
+        reason = next((r for p, r in rules.list_headers if p.match(line.text)), None)
+        if reason is None:
+            continue
+        mark(index, reason)
+        if len(line.words) > 4:
+            continue  # the links are on the header's own line
+        # The links follow the header; a paragraph break after the first link ends the list.
+        following = index + 1
+        while following < len(lines) and _is_headline_like(lines[following]):
+            if following > index + 1 and lines[following].after_blank:
+                break
+            mark(following, reason)
+            following += 1
+
+
+def _content_words(text: str) -> Counter[str]:
+    """Lowercased words that carry the subject, counted: no stop words, no plural -s."""
+    words: Counter[str] = Counter()
+    for word in _WORD.findall(text.lower()):
+        word = word.replace("’", "'").removesuffix("'s")
+        if len(word) >= 3 and word not in STOP_WORDS:
+            words[word[:-1] if len(word) > 4 and word.endswith("s") else word] += 1
+    return words
+
+
+def _mark_teasers(lines: list[_Line], rules: _Rules, marks: dict, mark) -> None:
+    """A headline and paragraph about another subject, dropped into the article.
+
+    Found next to a teaser header ("Other Topics of Interest") or as a headline printed twice;
+    marked only when their words barely occur in the rest of the article.
+    """
+    article_words: Counter[str] | None = None  # of the lines not yet marked, counted once
+    for index, line in enumerate(lines):
+        header = next((r for p, r in rules.teaser_headers if p.match(line.text)), None)
+        repeated = _is_headline_like(line) and any(
+            _normalised(lines[other].text) == _normalised(line.text)
+            for other in range(index + 1, min(index + _TEASER_MAX_HEADLINES + 1, len(lines)))
+        )
+        if header is None and not repeated:
+            continue
+        if article_words is None:
+            unmarked = (line.text for i, line in enumerate(lines) if i not in marks)
+            article_words = _content_words("\n".join(unmarked))
+        teaser = _teaser_lines(lines, index, header is not None)
+        if _is_unrelated(lines, teaser, article_words):
+            if header is not None:
+                mark(index, header)
+            for covered in teaser:
+                mark(covered, header or "unrelated teaser")
+
+
+def _teaser_lines(lines: list[_Line], index: int, is_header: bool) -> list[int]:
+    """The headline(s) around position `index` and the one paragraph after them."""
+    teaser = []
+    if is_header and index > 0 and _is_headline_like(lines[index - 1]):
+        teaser.append(index - 1)
+    following = index + 1 if is_header else index
+    while (
+        following < len(lines)
+        and len(teaser) < _TEASER_MAX_HEADLINES
+        and _is_headline_like(lines[following])
+    ):
+        teaser.append(following)
+        following += 1
+    if following < len(lines) and not _is_headline_like(lines[following]):
+        teaser.append(following)
+    return teaser
+
+
+def _is_unrelated(lines: list[_Line], teaser: list[int], article_words: Counter[str]) -> bool:
+    """True when few of the teaser's words occur anywhere else in the article."""
+    teaser_words = _content_words("\n".join(lines[i].text for i in teaser))
+    rest_size = article_words.total() - teaser_words.total()
+    if not teaser_words or rest_size < _TEASER_MIN_ARTICLE_WORDS:
+        return False  # too little article left to tell what it is about
+    shared = [word for word, count in teaser_words.items() if article_words[word] > count]
+    return len(shared) / len(teaser_words) <= _TEASER_MAX_SHARED
+
+
+def _normalised(line_text: str) -> str:
+    return _QUOTE_MARK.sub("'", " ".join(line_text.lower().split()))
+
+
+def _merge(text: str, marks: list[tuple[int, int, str]]) -> list[Boilerplate]:
+    """Ranges in order. Overlapping ones become one, with the reason of the first; so do ranges
+    with the same reason that only whitespace separates (the lines of one gallery)."""
+    merged: list[list] = []
+    for start, end, reason in marks:
+        if merged and (
+            start < merged[-1][1]
+            or (reason == merged[-1][2] and not text[merged[-1][1] : start].strip())
+        ):
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end, reason])
+    return [Boilerplate(start, end, reason) for start, end, reason in merged]

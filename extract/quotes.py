@@ -1,12 +1,755 @@
-"""Direct, indirect and mixed quotes, each tied to its speaker."""
+"""Direct, indirect and mixed quotes, each tied to its speaker.
+
+Three sources, merged per document:
+- quotation marks, scanned paragraph by paragraph (`find_marked`): the direct quotes;
+- cue words (patterns/quote_cues.jsonl) and the dependency parse: the clause under a speech verb
+  is what was said, its subject is the speaker. A clause that is one marked quote makes that quote
+  direct; a clause holding quoted words is a mixed quote; a clause without marks is indirect;
+- attribution frames (patterns/attribution_frames.jsonl) for what the parse gets wrong: "according
+  to X", "..., said X", "X said:" before a quote, and quotes that continue a speaker's paragraph.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Container
+from dataclasses import dataclass, replace
+from functools import cache
 
-from .facts import Quote, Speaker
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
+from spacy.vocab import Vocab
+
+from .facts import Quote, Span, Speaker
+from .patterns import load_patterns
+from .speakers import Cast, Resolved, title_words
+
+# Quotation marks, and paragraph breaks: a blank line, or a new line that opens with a mark.
+MARK_OR_BREAK = re.compile(r"[\"'“”‘’«»„‹›]|\n[ \t\r]*\n|\n(?=[ \t]*[\"'“‘«„‹])")
+# The marks a closing mark may close.
+CLOSES = {
+    "”": '“„"',
+    '"': '"“„',
+    "“": "„",
+    "»": "«",
+    "’": "‘'",
+    "'": "'‘",
+    "›": "‹",
+}
+SINGLE_MARKS = "‘’'‹›"
+OPENING_MARKS = "“\"„«‘'‹"
+CLOSING_MARKS = "”\"“»’'›"
+# Characters before an opening mark that show it opens ("(", a dash, a slash).
+OPENING_CONTEXT = "([{—–-/:"
+TRAILING_INSIDE = ",."  # final punctuation inside the marks, not part of the quote
+CLAUSE_END_PUNCT = frozenset({"–", "—", ";", "--"})
+THAT_WORDS = frozenset({"that"})
+# A quote no cue attributes is a statement only when it is this long (shorter ones are titles
+# or scare quotes), or starts a sentence and has at least MIN_WORDS_SENTENCE_QUOTE words.
+MIN_WORDS_LOOSE_QUOTE = 8
+MIN_WORDS_SENTENCE_QUOTE = 3
+# Parts of speech a speaker's head word can have.
+SPEAKER_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+# How many tokens after a closing mark, or before an opening one, the attribution may sit.
+ATTRIBUTION_WINDOW = 8
+
+
+@dataclass(frozen=True)
+class Marked:
+    """Text in quotation marks: `start`/`end` are the quote itself, marks and final ,/. left out."""
+
+    open_at: int  # offset of the opening mark
+    close_end: int | None  # offset just after the closing mark; None when it never closed
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Report:
+    """What one attribution says: a span of the text, its kind, and who said it."""
+
+    start: int
+    end: int
+    kind: str
+    speaker: TokenSpan | None
+    cue: TokenSpan | None
+    marked: tuple[Marked, ...] = ()
 
 
 def find_quotes(doc: Doc) -> tuple[list[Quote], list[Speaker]]:
     """The article's quotes in text order, and the speakers they are attributed to."""
-    return [], []
+    finder = _Finder(doc)
+    reports = _inherit_speakers(finder.text, finder.reports())
+    return _resolve(doc, finder.text, reports)
+
+
+# ---------------------------------------------------------------- quotation marks
+
+
+def find_marked(text: str) -> list[Marked]:
+    """The outermost quotations of `text`, in order; a quote never crosses a paragraph break.
+
+    Apostrophes (Putin's, don’t, leaders’) are not marks. An opening mark that never closes
+    quotes the rest of its line (double marks, or single marks opening a paragraph, as in a
+    statement running over several paragraphs); any other stray mark is ignored.
+    """
+    found: list[Marked] = []
+    open_marks: list[tuple[str, int]] = []
+    paragraph_start = 0
+
+    def end_paragraph(at: int) -> None:
+        if open_marks:
+            mark, position = open_marks[0]
+            opens_paragraph = not text[paragraph_start:position].strip()
+            if mark not in SINGLE_MARKS or opens_paragraph:
+                line_end = text.find("\n", position)
+                end = at if line_end == -1 else min(at, line_end)
+                _add_marked(found, text, position, None, end)
+        open_marks.clear()
+
+    for match in MARK_OR_BREAK.finditer(text):
+        mark, position = match.group(), match.start()
+        if mark[0] == "\n":
+            end_paragraph(position)
+            paragraph_start = match.end()
+            continue
+        before = text[position - 1] if position else " "
+        after = text[position + 1] if position + 1 < len(text) else " "
+        role = _mark_role(mark, before, after, open_marks)
+        if role == "close":
+            while open_marks and open_marks[-1][0] not in CLOSES[mark]:
+                open_marks.pop()
+            opener = open_marks.pop()
+            if not open_marks:
+                _add_marked(found, text, opener[1], position + 1, position)
+        elif role == "open":
+            if open_marks and open_marks[-1][0] == mark:
+                # The same mark opening again: the earlier one was never closed.
+                stray = open_marks.pop()
+                if not open_marks and mark not in SINGLE_MARKS:
+                    _add_marked(found, text, stray[1], None, position)
+            open_marks.append((mark, position))
+    end_paragraph(len(text))
+    return found
+
+
+def _mark_role(mark: str, before: str, after: str, open_marks: list[tuple[str, int]]) -> str:
+    """Whether `mark` opens a quote, closes one, or is not a quotation mark here."""
+    can_close = any(opener in CLOSES.get(mark, "") for opener, _ in open_marks)
+    if mark in "„«‹":
+        return "open"
+    if mark == "“":
+        return "close" if open_marks and open_marks[-1][0] == "„" else "open"
+    if mark in "”»›":
+        return "close" if can_close else "none"
+    opening_context = (
+        before.isspace() or before in OPENING_CONTEXT or before in OPENING_MARKS
+    ) and (not after.isspace())
+    if mark == '"':
+        closing_context = not before.isspace() and (after.isspace() or not after.isalnum())
+        if can_close and not (opening_context and not closing_context):
+            return "close"
+        return "open" if opening_context or not after.isspace() else "none"
+    # Single marks double as apostrophes: between letters (don’t), after a plural (leaders’).
+    if before.isalnum() and after.isalnum():
+        return "none"
+    if can_close and not after.isalnum():
+        return "close"
+    if mark in "‘'" and opening_context and after.isalnum():
+        return "open"
+    return "none"
+
+
+def _add_marked(
+    found: list[Marked], text: str, open_at: int, close_end: int | None, end: int
+) -> None:
+    start = open_at + 1
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and text[end - 1] in TRAILING_INSIDE:
+        end -= 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and any(char.isalnum() for char in text[start:end]):
+        found.append(Marked(open_at, close_end, start, end))
+
+
+def marked_span_end(marked: Marked) -> int:
+    """Where the quotation ends in the text, closing mark included."""
+    return marked.close_end if marked.close_end is not None else marked.end
+
+
+# ---------------------------------------------------------------- cues and the parse
+
+
+@cache
+def _matcher(vocab: Vocab) -> Matcher:
+    matcher = Matcher(vocab)
+    for name in ("quote_cues", "attribution_frames"):
+        for entry in load_patterns(name):
+            matcher.add(entry["label"], [entry["pattern"]])
+    return matcher
+
+
+def subject_of(verb: Token, cues: Container[int] = ()) -> Token | None:
+    """The speaker of a cue verb: its subject, or that of the verb it hangs from
+    ("Stressing that ..., he said"; "..., telling the US president that"). `cues` are the
+    token indices of the document's cue verbs."""
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                    return verb.head
+                return child
+            if child.dep_ == "agent":
+                return next((t for t in child.children if t.dep_ == "pobj"), None)
+        if any(child.dep_ == "nsubjpass" for child in verb.children):
+            return None
+        if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head is verb:
+            return None
+        if verb.dep_ in ("conj", "advcl") and verb.i in cues:
+            # "said the UK was helping and added ...", "said X would ..., adding that": the
+            # parse may hang the second cue on the reported verb; the speaker is that of the
+            # cue verb above.
+            above = next((t for t in verb.ancestors if t.i in cues), None)
+            if above is not None:
+                verb = above
+                continue
+        verb = verb.head
+    return None
+
+
+def inverted_speaker(verb: Token) -> Token | None:
+    """The speaker after the verb in "CLAUSE, said X" / "“...”, asserted X" (the parse often
+    makes X an object): the noun phrase that ends the sentence right after a comma-led verb."""
+    before = verb.i - 1
+    while before >= 0 and verb.doc[before].text[0] in CLOSING_MARKS:
+        before -= 1
+    if before < 0 or verb.doc[before].text != ",":
+        return None
+    following = [t for t in verb.rights if t.dep_ in ("nsubj", "dobj")]
+    if not following or following[0].pos_ not in ("NOUN", "PROPN"):
+        return None
+    if not _ends_statement(verb.doc[following[0].right_edge.i + 1 :]):
+        return None
+    return following[0]
+
+
+def _ends_statement(rest: TokenSpan) -> bool:
+    """Nothing but punctuation follows until the end of the sentence or line."""
+    for token in rest:
+        if "\n" in token.text or token.is_sent_start:
+            return True
+        if not token.is_punct:
+            return False
+    return True
+
+
+def speaker_of(verb: Token, cues: Container[int] = ()) -> Token | None:
+    """The head of the speaker's noun phrase for a cue verb, on the verb's own line (a parse
+    that runs a caption into the next paragraph must not make the caption the speaker)."""
+    head = inverted_speaker(verb) or subject_of(verb, cues)
+    if head is not None and head.pos_ not in SPEAKER_POS:
+        return None
+    if head is None or "\n" not in verb.doc[min(head.i, verb.i) : max(head.i, verb.i)].text:
+        return head
+    before = verb.i - 1
+    while before >= 0 and verb.doc[before].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        before -= 1
+    token = verb.doc[before]
+    if token.pos_ in ("NOUN", "PROPN", "PRON") and "\n" not in verb.doc[before : verb.i].text:
+        return token
+    return None
+
+
+def mention_of(head: Token) -> TokenSpan:
+    """The noun phrase a speaker is cited by: the head with its left modifiers and, for a
+    common noun, an "of" phrase ("authorities of the so-called Luhansk People’s Republic")."""
+    doc = head.doc
+    if head.pos_ == "PRON":
+        return doc[head.i : head.i + 1]
+    # "US Ambassador to Ukraine, Bridget A Brink": the name in apposition is the speaker.
+    if head.lower_ in title_words().titles:
+        for child in head.rights:
+            if (
+                child.dep_ in ("appos", "conj")
+                and child.pos_ == "PROPN"
+                and not any(t.dep_ == "cc" for t in doc[head.i : child.i])
+            ):
+                return mention_of(child)
+    start = head.left_edge.i
+    while start < head.i and (
+        doc[start].is_punct
+        or doc[start].dep_ in ("cc", "preconj")
+        or "\n" in doc[start : head.i].text
+    ):
+        start += 1
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of" and head.pos_ != "PROPN":
+            end = child.right_edge.i + 1
+        elif child.dep_ in ("compound", "flat", "case"):
+            end = child.i + 1
+        else:
+            break
+    return doc[start:end]
+
+
+def _phrase_head(token: Token, tokens: list[Token]) -> Token:
+    """The head of the noun phrase `token` is in, within `tokens`."""
+    indices = {t.i for t in tokens}
+    while token.head.i in indices and token.head is not token and token.dep_ != "appos":
+        token = token.head
+    return token
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(child.dep_ in ("nsubj", "nsubjpass", "expl") for child in verb.children)
+
+
+class _Finder:
+    """The attributions of one document; holds what the rules look up many times."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.text = doc.text
+        self.marked = find_marked(self.text)
+        self.matches: dict[str, list[TokenSpan]] = {}
+        for match_id, start, end in _matcher(doc.vocab)(doc):
+            label = doc.vocab.strings[match_id]
+            self.matches.setdefault(label, []).append(doc[start:end])
+        self.speech_cues = {span.root.i: span for span in self.matches.get("SPEECH", [])}
+        self.clause_breaks = {span.start for span in self.matches.get("CLAUSE_BREAK", [])}
+        self.statement_nouns = {span.start for span in self.matches.get("STATEMENT_NOUN", [])}
+        # Tokens inside quotation marks, and the closing marks, by token index.
+        self.quoted: set[int] = set()
+        self.closing: set[int] = set()
+        for m in self.marked:
+            inner = doc.char_span(m.open_at + 1, m.end, alignment_mode="expand")
+            if inner is not None:
+                self.quoted.update(range(inner.start, inner.end))
+            if m.close_end is not None:
+                mark = doc.char_span(m.close_end - 1, m.close_end, alignment_mode="expand")
+                if mark is not None:
+                    self.closing.add(mark.end - 1)
+
+    def reports(self) -> list[Report]:
+        reports = self._cue_reports()
+        reports += self._according_to_reports(reports)
+        reports = _drop_nested(reports)
+        covered = {m for report in reports for m in report.marked}
+        reports += [self._adjacent_report(m) for m in self.marked if m not in covered]
+        reports.sort(key=lambda report: report.start)
+        return reports
+
+    # ---- clauses under cue words
+
+    def _cue_reports(self) -> list[Report]:
+        reports = []
+        for label in ("SPEECH", "DESCRIBE"):
+            for cue in self.matches.get(label, []):
+                if cue.root.i in self.quoted:
+                    continue  # speech reported inside a quotation belongs to the quoted speaker
+                report = self._verb_report(cue, label)
+                if report is not None:
+                    reports.append(report)
+        for cue in self.matches.get("NOUN", []):
+            if cue.root.i not in self.quoted:
+                report = self._noun_report(cue)
+                if report is not None:
+                    reports.append(report)
+        return reports
+
+    def _verb_report(self, cue: TokenSpan, label: str) -> Report | None:
+        verb = cue.root
+        head = speaker_of(verb, self.speech_cues)
+        speaker = mention_of(head) if head is not None else None
+        found = self._reported_range(verb, label, speaker, inverted_speaker(verb) is not None)
+        if found is None:
+            return None
+        start, end, quoted_only = found
+        # "said X and added Y": the clause stops before a further cue verb of the same speaker.
+        for i in range(start, end):
+            if (
+                i in self.speech_cues
+                and self.doc[i].dep_ == "conj"
+                and not _has_subject(self.doc[i])
+            ):
+                end = i - 1 if self.doc[i - 1].dep_ == "cc" else i
+                break
+        span = self._trim(start, end)
+        if span is None:
+            return None
+        report = self._classify(span, speaker, cue)
+        if report is not None and quoted_only and report.kind == "indirect":
+            return None
+        return report
+
+    def _reported_range(
+        self, verb: Token, label: str, speaker: TokenSpan | None, inverted: bool
+    ) -> tuple[int, int, bool] | None:
+        """The tokens [start, end) of what `verb` reports, and whether they count only when
+        they hold quoted words (an object: "stressed the UK’s “unwavering” support")."""
+        if inverted:
+            found = self._clause_before(verb)
+            return (*found, False) if found else None
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+        if label == "DESCRIBE":
+            # "termed X a “Y”", "described X as “Y”": the object and what it is called.
+            return (obj.left_edge.i, verb.right_edge.i + 1, True) if obj is not None else None
+        if clause is not None and clause.i > verb.i:
+            start = max(verb.i + 1, clause.left_edge.i)
+            # "claimed 87% of voters voted ...": the parse made the clause's subject an object.
+            if obj is not None and verb.i < obj.i < clause.i and not _has_subject(clause):
+                start = obj.left_edge.i
+            return start, clause.right_edge.i + 1, False
+        if clause is not None:
+            stop = min(verb.i, speaker.start) if speaker is not None else verb.i
+            start = max(clause.left_edge.i, self._line_start(verb))
+            return start, min(clause.right_edge.i + 1, stop), False
+        # "said that in a call ... the UK would": the parse took "that" for an object.
+        that = next((t for t in verb.rights if t.lower_ == "that" and t.i <= verb.i + 3), None)
+        if that is not None and that.i < verb.right_edge.i:
+            return that.i + 1, verb.right_edge.i + 1, False
+        if obj is not None:
+            return obj.left_edge.i, obj.right_edge.i + 1, True
+        # "CLAUSE, X said": the parse often leaves the clause unattached.
+        if (
+            speaker is not None
+            and speaker.start < verb.i
+            and _ends_statement(verb.doc[verb.i + 1 :])
+        ):
+            found = self._clause_before(speaker[0])
+            return (*found, False) if found else None
+        return None
+
+    def _clause_before(self, boundary: Token) -> tuple[int, int] | None:
+        """For "CLAUSE, X said" and "CLAUSE, said X": the tokens from the start of the
+        sentence (or line) to the comma before `boundary`."""
+        doc = self.doc
+        comma = boundary.i - 1
+        while comma >= 0 and doc[comma].text[0] in CLOSING_MARKS:
+            comma -= 1
+        if comma < 1 or doc[comma].text not in (",", ":"):
+            return None
+        start = max(boundary.sent.start, self._line_start(boundary))
+        if comma - start < 2:
+            return None
+        return start, comma
+
+    def _line_start(self, token: Token) -> int:
+        """The first token of `token`'s line: a reported clause never reaches a line above."""
+        line_start = self.text.rfind("\n", 0, token.idx) + 1
+        span = self.doc.char_span(line_start, token.idx + len(token), alignment_mode="contract")
+        return span.start if span is not None else token.i
+
+    def _noun_report(self, cue: TokenSpan) -> Report | None:
+        """ "claims by Ukrainian officials that ...", "Moscow's statement that ..."."""
+        noun = cue.root
+        clause = next(
+            (
+                c
+                for c in noun.rights
+                if c.dep_ in ("acl", "ccomp") and any(t.lower_ == "that" for t in c.lefts)
+            ),
+            None,
+        )
+        if clause is None:
+            return None
+        source = None
+        for child in noun.children:
+            if child.dep_ == "poss":
+                source = child
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                source = next((t for t in child.children if t.dep_ == "pobj"), None)
+        if source is None:
+            return None
+        span = self._trim(clause.left_edge.i, clause.right_edge.i + 1)
+        if span is None:
+            return None
+        return self._classify(span, mention_of(source), cue)
+
+    def _according_to_reports(self, reports: list[Report]) -> list[Report]:
+        """ "According to X, ...": X is the source of the rest of the sentence, unless the
+        sentence has a speech verb of its own ("Putin said, according to his aide, that ...")."""
+        found = []
+        cue_positions = [r.cue.start_char for r in reports if r.cue is not None]
+        for frame in self.matches.get("ACCORDING_TO", []):
+            sentence = frame.sent
+            if any(sentence.start_char <= p < sentence.end_char for p in cue_positions):
+                continue
+            source = next((t for t in frame[-1].children if t.dep_ == "pobj"), None)
+            if source is None:
+                continue
+            frame_end = source.right_edge.i + 1
+            if frame.start - sentence.start > sentence.end - frame_end:
+                token_range = sentence.start, frame.start
+            else:
+                token_range = frame_end, sentence.end
+            span = self._trim(*token_range)
+            report = self._classify(span, mention_of(source), frame) if span else None
+            if report is not None:
+                found.append(report)
+        return found
+
+    # ---- spans and kinds
+
+    def _trim(self, start: int, end: int) -> tuple[int, int] | None:
+        """The tokens [start, end) as a character range cut to the reported clause: "that"
+        and punctuation at the edges dropped, a closing mark kept; stopped at a line break, at
+        a dash or semicolon outside quotes, and after a quotation that a comma or a new
+        adverbial clause follows ("... “strategic co-operation” when she was asked"); stretched
+        to cover any quotation it cuts into."""
+        doc = self.doc
+        while start < end and (
+            doc[start].lower_ in THAT_WORDS
+            or doc[start].is_space
+            or (doc[start].is_punct and doc[start].text[0] not in OPENING_MARKS)
+        ):
+            start += 1
+        for i in range(start, end):
+            token = doc[i]
+            if "\n" in token.text or (token.text in CLAUSE_END_PUNCT and i not in self.quoted):
+                end = i
+                break
+            if i in self.closing and i + 1 < end:
+                following = doc[i + 1]
+                if following.text == "," or following.i in self.clause_breaks:
+                    end = i + 1
+                    break
+        while end > start and (
+            doc[end - 1].is_space
+            or (doc[end - 1].is_punct and doc[end - 1].text[0] not in CLOSING_MARKS)
+        ):
+            end -= 1
+        if end <= start:
+            return None
+        first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+        # A quotation the clause cuts into, e.g. its closing mark hung on the cue verb.
+        for m in self.marked:
+            if m.open_at < last and marked_span_end(m) > first:
+                first, last = min(first, m.open_at), max(last, marked_span_end(m))
+        return first, last
+
+    def _classify(
+        self, span: tuple[int, int], speaker: TokenSpan | None, cue: TokenSpan | None
+    ) -> Report | None:
+        """The report of a clause: direct when it is one quotation, mixed when it holds quoted
+        words, indirect when it has none (then it needs a verb: "said yes" is no statement)."""
+        first, last = span
+        inside = tuple(m for m in self.marked if first <= m.open_at and marked_span_end(m) <= last)
+        if len(inside) == 1:
+            m = inside[0]
+            outside = self.text[first : m.open_at] + self.text[marked_span_end(m) : last]
+            # The quotation is the clause, or opens it as a full statement of its own
+            # (insisted “our preference remains that ...” to dial down threats).
+            if not any(char.isalnum() for char in outside) or (
+                m.open_at == first and self._is_full_statement(m)
+            ):
+                return Report(m.start, m.end, "direct", speaker, cue, inside)
+        if inside:
+            return Report(first, last, "mixed", speaker, cue, inside)
+        clause = self.doc.char_span(first, last, alignment_mode="expand")
+        if clause is None or len(clause) < 3 or not any(_is_verb(t) for t in clause):
+            return None
+        return Report(first, last, "indirect", speaker, cue)
+
+    def _is_full_statement(self, m: Marked) -> bool:
+        quoted = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return (
+            quoted is not None
+            and len(quoted) >= MIN_WORDS_SENTENCE_QUOTE
+            and any(_is_verb(t) for t in quoted)
+        )
+
+    # ---- quotations next to their attribution
+
+    def _adjacent_report(self, m: Marked) -> Report:
+        """A quotation the parse did not put under a cue: “...,” X said / said X just after
+        the closing mark, or "X said:" / "the following statement:" just before the opening one.
+        Without either, it has no speaker (yet)."""
+        return (
+            self._attribution_after(m)
+            or self._attribution_before(m)
+            or Report(m.start, m.end, "direct", None, None, (m,))
+        )
+
+    def _attribution_after(self, m: Marked) -> Report | None:
+        if m.close_end is None:
+            return None
+        after = self.doc.char_span(m.close_end, len(self.text), alignment_mode="expand")
+        if after is None:
+            return None
+        window = []
+        for token in after[:ATTRIBUTION_WINDOW]:
+            if (
+                token.text in (".", "!", "?")
+                or "\n" in token.text
+                or token.text[0] in OPENING_MARKS
+            ):
+                break
+            window.append(token)
+        for position, token in enumerate(window):
+            if token.i not in self.speech_cues:
+                continue
+            between = [t for t in window[:position] if not t.is_punct]
+            if any(t.pos_ in ("VERB", "AUX") for t in between):
+                return None
+            head = speaker_of(token, self.speech_cues)
+            if between:
+                nouns = [t for t in between if t.pos_ in ("NOUN", "PROPN", "PRON")]
+                head = _phrase_head(nouns[-1], between) if nouns else head
+            elif head is None:
+                rest = [t for t in window[position + 1 :] if not t.is_punct]
+                nouns = [t for t in rest if t.pos_ in ("NOUN", "PROPN", "PRON")]
+                head = _phrase_head(nouns[-1], rest) if nouns else None
+            if head is None:
+                return None
+            return Report(
+                m.start, m.end, "direct", mention_of(head), self.speech_cues[token.i], (m,)
+            )
+        return None
+
+    def _attribution_before(self, m: Marked) -> Report | None:
+        """ "X said: “...”", "X said, “...”", and a paragraph ending "... statement:"."""
+        before = self.text[: m.open_at].rstrip()
+        if not before.endswith((":", ",")):
+            return None
+        if before.endswith(",") and "\n" in self.text[len(before) : m.open_at]:
+            return None
+        colon = self.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+        if colon is None:
+            return None
+        sentence = self.doc[colon.sent.start : colon.start]
+        line_start = self._line_start(colon[0])
+        label = self.doc[line_start : colon.start]
+        if 0 < len(label) <= 4 and all(t.pos_ in ("PROPN", "NOUN") for t in label):
+            # A line "First Minister: “...”" (live blogs, headlines): the label is the speaker.
+            return Report(m.start, m.end, "direct", label, None, (m,))
+        for token in reversed(sentence[-ATTRIBUTION_WINDOW * 2 :]):
+            has_statement = any(
+                t.i in self.statement_nouns for t in token.subtree if t.i < colon.start
+            )
+            if _is_verb(token) and (token.i in self.speech_cues or has_statement):
+                head = speaker_of(token, self.speech_cues)
+                if head is None:
+                    return None
+                cue = self.speech_cues.get(token.i, self.doc[token.i : token.i + 1])
+                return Report(m.start, m.end, "direct", mention_of(head), cue, (m,))
+        return None
+
+
+def _is_verb(token: Token) -> bool:
+    return token.tag_.startswith(("VB", "MD"))
+
+
+def _drop_nested(reports: list[Report]) -> list[Report]:
+    """One report per statement: a report whose cue lies inside another's span is the inner
+    source of a nested attribution, and the outer source keeps the quotation; of two reports
+    of the same words, the first found stays."""
+    kept: list[Report] = []
+    for report in reports:
+        cue_at = report.cue.start_char if report.cue is not None else -1
+        if any(o.start <= cue_at < o.end for o in reports if o is not report):
+            continue
+        if any(o.start < report.end and report.start < o.end for o in kept):
+            continue
+        kept.append(report)
+    return kept
+
+
+# ---------------------------------------------------------------- continuation and speakers
+
+
+def _line_starts(text: str) -> list[int]:
+    """Start offsets of the non-blank lines of `text`."""
+    starts = []
+    position = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            starts.append(position)
+        position += len(line)
+    return starts
+
+
+def _is_statement(text: str, m: Marked) -> bool:
+    """A quotation nobody is cited for is a statement when it reads like one, not a title or a
+    scare-quoted word: long, or a sentence of its own."""
+    words = len(text[m.start : m.end].split())
+    if words >= MIN_WORDS_LOOSE_QUOTE:
+        return True
+    preceding = text[: m.open_at].rstrip()
+    return words >= MIN_WORDS_SENTENCE_QUOTE and (not preceding or preceding[-1] in ".!?:\n")
+
+
+def _inherit_speakers(text: str, reports: list[Report]) -> list[Report]:
+    """Unattributed quotations take the speaker of the statement they continue: the other
+    paragraphs of a multi-paragraph quote (attribution in the first or the last), or the quote
+    before in the same or the previous paragraph. Unattributed fragments are dropped."""
+    lines = _line_starts(text)
+
+    def line_of(position: int) -> int:
+        return bisect_right(lines, position)
+
+    # A multi-paragraph quote: each paragraph but the last never closes.
+    for i in reversed(range(len(reports) - 1)):
+        current, following = reports[i], reports[i + 1]
+        if (
+            current.speaker is None
+            and following.speaker is not None
+            and current.kind == "direct"
+            and current.marked[0].close_end is None
+            and line_of(following.start) - line_of(current.start) == 1
+        ):
+            reports[i] = replace(current, speaker=following.speaker)
+    kept: list[Report] = []
+    for report in reports:
+        if report.speaker is None and report.kind == "direct":
+            previous = kept[-1] if kept else None
+            if not _is_statement(text, report.marked[0]):
+                continue
+            if previous is not None and line_of(report.start) - line_of(previous.end) <= 1:
+                report = replace(report, speaker=previous.speaker)
+        kept.append(report)
+    return kept
+
+
+def _resolve(doc: Doc, text: str, reports: list[Report]) -> tuple[list[Quote], list[Speaker]]:
+    cast = Cast(doc, [(report.start, report.end) for report in reports])
+    quotes = []
+    resolved_by_mention: dict[tuple[int, int], Resolved | None] = {}
+    for report in reports:
+        mention = report.speaker
+        resolved = None
+        if mention is not None:
+            key = (mention.start, mention.end)
+            if key not in resolved_by_mention:
+                resolved_by_mention[key] = cast.resolve(mention)
+                if resolved_by_mention[key] is not None:
+                    cast.record(mention, resolved_by_mention[key])
+            resolved = resolved_by_mention[key]
+        quotes.append(
+            Quote(
+                text=text[report.start : report.end],
+                start=report.start,
+                end=report.end,
+                kind=report.kind,
+                speaker=resolved.name if resolved else None,
+                speaker_mention=_span(mention),
+                cue=_span(report.cue),
+            )
+        )
+    counts = Counter(quote.speaker for quote in quotes if quote.speaker)
+    return quotes, cast.speakers(counts)
+
+
+def _span(tokens: TokenSpan | None) -> Span | None:
+    if tokens is None:
+        return None
+    return Span(tokens.text, tokens.start_char, tokens.end_char)

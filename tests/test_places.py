@@ -1,0 +1,224 @@
+"""Places: gazetteer names and model entities, canonical names, countries, people told apart."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from extract.facts import Place
+from extract.places import find_places
+
+
+def places_of(nlp, text: str) -> list[Place]:
+    return find_places(nlp(text))
+
+
+def mention_table(places: list[Place]) -> dict[tuple[str, int], tuple]:
+    """(mention text, start) -> (name, country_code, type, as_actor)."""
+    return {
+        (m.text, m.start): (p.name, p.country_code, p.type, m.as_actor)
+        for p in places
+        for m in p.mentions
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "start", "expected"),
+    [
+        # Aliases and abbreviations, with the span on the name only.
+        ("She said the U.K. would help.", "U.K.", 13, ("United Kingdom", "GB", "country", False)),
+        ("He praised the U.K’s support.", "U.K", 15, ("United Kingdom", "GB", "country", False)),
+        (
+            "Britain sent more aid on Monday.",
+            "Britain",
+            0,
+            ("United Kingdom", "GB", "country", False),
+        ),
+        (
+            "Great Britain won the match.",
+            "Great Britain",
+            0,
+            ("United Kingdom", "GB", "country", False),
+        ),
+        ("A senior US official spoke.", "US", 9, ("United States", "US", "country", False)),
+        ("Aid from the U.S. arrived.", "U.S.", 13, ("United States", "US", "country", False)),
+        (
+            "Ties between the United States and Japan grew.",
+            "United States",
+            17,
+            ("United States", "US", "country", False),
+        ),
+        (
+            "America is a large country, he wrote.",
+            "America",
+            0,
+            ("United States", "US", "country", False),
+        ),
+        (
+            "Trade with the Russian Federation fell.",
+            "Russian Federation",
+            15,
+            ("Russia", "RU", "country", False),
+        ),
+        (
+            "Talks with North Korea stalled.",
+            "North Korea",
+            11,
+            ("North Korea", "KP", "country", False),
+        ),
+        ("Exports from Czechia rose.", "Czechia", 13, ("Czech Republic", "CZ", "country", False)),
+        # Transliterations.
+        ("Sirens sounded in Kiev overnight.", "Kiev", 18, ("Kyiv", "UA", "city", False)),
+        ("Sirens sounded in Kyiv overnight.", "Kyiv", 18, ("Kyiv", "UA", "city", False)),
+        ("Shelling hit Kharkov again.", "Kharkov", 13, ("Kharkiv", "UA", "city", False)),
+        (
+            "Voting ended in Zaporozhye on Friday.",
+            "Zaporozhye",
+            16,
+            ("Zaporizhzhia", "UA", "region", False),
+        ),
+        (
+            "Voting ended in Zaporizhia on Friday.",
+            "Zaporizhia",
+            16,
+            ("Zaporizhzhia", "UA", "region", False),
+        ),
+        ("Officials in Lugansk counted votes.", "Lugansk", 13, ("Luhansk", "UA", "region", False)),
+        # The model's PERSON on a place in a geographic context.
+        (
+            "In occupied Kherson, polls closed early.",
+            "Kherson",
+            12,
+            ("Kherson", "UA", "region", False),
+        ),
+        (
+            "Shops reopened in Donetsk and Luhansk.",
+            "Luhansk",
+            30,
+            ("Luhansk", "UA", "region", False),
+        ),
+        # Regions and cities with coordinates in the data.
+        (
+            "Storms hit California last week.",
+            "California",
+            11,
+            ("California", "US", "region", False),
+        ),
+        ("She moved to Toulouse in 2019.", "Toulouse", 13, ("Toulouse", "FR", "city", False)),
+        (
+            "The ship sailed across the Atlantic Ocean.",
+            "Atlantic Ocean",
+            27,
+            ("Atlantic Ocean", None, "other", False),
+        ),
+        # A place standing for its government as a speaker.
+        ("Moscow said the vote was fair.", "Moscow", 0, ("Moscow", "RU", "city", True)),
+        ("Russia claimed the vote was fair.", "Russia", 0, ("Russia", "RU", "country", True)),
+        (
+            "Washington warned of new sanctions.",
+            "Washington",
+            0,
+            ("Washington", "US", "city", True),
+        ),
+        (
+            "Downing Street said the call went well.",
+            "Downing Street",
+            0,
+            ("Downing Street", "GB", "other", True),
+        ),
+        (
+            "According to the Kremlin, talks will go on.",
+            "Kremlin",
+            17,
+            ("Kremlin", "RU", "other", True),
+        ),
+        ("Russia bombarded the port again.", "Russia", 0, ("Russia", "RU", "country", False)),
+        ("She will travel to Moscow next week.", "Moscow", 19, ("Moscow", "RU", "city", False)),
+        # A country opening an organisation's name is still a place.
+        (
+            "UK Defence Secretary Ben Wallace spoke.",
+            "UK",
+            0,
+            ("United Kingdom", "GB", "country", False),
+        ),
+        # "City, Region" gives the country of a town the gazetteer lacks.
+        (
+            "The plant is in Cupertino, California.",
+            "Cupertino",
+            16,
+            ("Cupertino", "US", "city", False),
+        ),
+    ],
+)
+def test_place_mentions(nlp, text, mention, start, expected):
+    assert text[start : start + len(mention)] == mention  # the table itself is right
+    assert mention_table(places_of(nlp, text))[(mention, start)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_place"),
+    [
+        ("Paris Hilton arrived late.", "Paris"),
+        ("Jordan Peterson gave a talk.", "Jordan"),
+        ("Georgia Smith won the race.", "Georgia"),
+        ("Lewis Hamilton won again. Hamilton said he was pleased.", "Hamilton"),
+        ("British and Russian diplomats met.", "British"),
+        ("Ukrainian troops advanced.", "Ukrainian"),
+        ("Qatar Airways ordered more jets.", "Qatar"),
+        ("The flight from Air France landed.", "France"),
+        ("Bank of America reported a loss.", "America"),
+        ("Mobile phones were banned.", "Mobile"),
+        ("Toyota and Honda cut output.", "Toyota"),
+    ],
+)
+def test_not_places(nlp, text, not_a_place):
+    mentions = [m.text for p in places_of(nlp, text) for m in p.mentions]
+    assert not_a_place not in mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_code"),
+    [
+        ("Georgia's government in Tbilisi protested to Russia about Abkhazia.", "GE"),
+        ("The storm moved from Atlanta into Georgia and then into South Carolina.", "US"),
+        ("Georgia announced new visa rules.", "GE"),  # no context: the country
+    ],
+)
+def test_georgia_by_context(nlp, text, expected_code):
+    georgia = [p for p in places_of(nlp, text) if p.name == "Georgia"]
+    assert [p.country_code for p in georgia] == [expected_code]
+
+
+def test_same_named_city_by_following_region(nlp):
+    places = places_of(nlp, "Officials in London, Ontario, said the storm had passed.")
+    london = next(p for p in places if p.name == "London")
+    assert (london.country_code, london.type) == ("CA", "city")
+
+
+def test_places_most_mentioned_first_with_all_mentions(nlp):
+    text = "Poland sent troops. Germany and Poland agreed. Poland, said the UK, was right."
+    places = places_of(nlp, text)
+    assert [p.name for p in places][:2] == ["Poland", "Germany"]
+    assert [(m.start, m.end) for m in places[0].mentions] == [(0, 6), (32, 38), (47, 53)]
+    assert all(text[m.start : m.end] == m.text for p in places for m in p.mentions)
+
+
+def test_city_has_coordinates(nlp):
+    kyiv = next(p for p in places_of(nlp, "He flew to Kyiv.") if p.name == "Kyiv")
+    assert kyiv.latitude == pytest.approx(50.45, abs=0.1)
+    assert kyiv.longitude == pytest.approx(30.52, abs=0.1)
+
+
+def test_seed_places_found_with_their_country(shared_dir, nlp):
+    """Every scored gold place of the seeds is found, and with the gold country code."""
+    for line in (shared_dir / "gold" / "seeds.jsonl").read_text(encoding="utf-8").splitlines():
+        article = json.loads(line)
+        found = {
+            (m.start, m.end): p.country_code
+            for p in places_of(nlp, article["text"])
+            for m in p.mentions
+        }
+        for gold in article["places"]:
+            if gold.get("scored", True):
+                assert found.get((gold["start"], gold["end"])) == gold["country_code"], gold
