@@ -1,12 +1,530 @@
-"""Date mentions normalised to ISO 8601, resolved against the publication date."""
+"""Date mentions normalised to ISO 8601, resolved against the publication date.
+
+Mentions come from the date patterns of `patterns/dates.jsonl` (a Matcher) and from spaCy's DATE
+entities; each mention is parsed alone with dateparser, anchored on the publication date, never the
+whole text (dateparser reads "87.05%" as a date). The publication date is the one given, else a
+header date near the top of the text, else the date that the article's weekday+date pairs fit.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import cache, lru_cache
+from typing import Any
 
-from .facts import DateMention, Published
+from dateparser.date import DateDataParser
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from .facts import DateMention, Published, Span
+from .patterns import load_patterns
+
+# A publication date written in the text stands in its first characters: on a short line of its
+# own, after a cue word ("Published:"), or followed by the time of day.
+HEADER_ZONE_CHARS = 2000
+HEADER_LINE_MAX_OTHER_WORDS = 6
+HEADER_CUE_MAX_DISTANCE_WORDS = 4
+# Year inference tries this many years back from today.
+INFERENCE_YEARS = 100
+
+WEEKDAY_PREFIXES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+PAST, NEAREST, FUTURE = -1, 0, 1
+# How much farther a later date counts than an earlier one, by direction: a past-tense report
+# rarely means next year's 12 June, and news refers to the past more often than to the future.
+WRONG_SIDE_WEIGHT = {PAST: 4.0, NEAREST: 2.0, FUTURE: 1 / 4.0}
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """The compiled content of `patterns/dates.jsonl`."""
+
+    matcher: Matcher
+    pattern_info: dict[int, dict[str, Any]]  # match id -> the pattern's object
+    class_tests: dict[str, Any]  # class name -> test of one token's text
+    words: dict[str, frozenset[str]]
+    regexes: dict[str, re.Pattern[str]]
+    rewrites: dict[str, str]
+
+    def is_(self, name: str, token: Token) -> bool:
+        return self.class_tests[name](token)
+
+
+def _class_test(spec: dict[str, Any]):
+    """A Python test equivalent to a class's token attributes (LOWER IN or TEXT REGEX)."""
+    if "LOWER" in spec:
+        words = frozenset(spec["LOWER"]["IN"])
+        needs_capital = spec.get("IS_LOWER") is False
+        return lambda token: token.lower_ in words and not (needs_capital and token.is_lower)
+    if "TEXT" in spec and "IN" in spec["TEXT"]:
+        texts = frozenset(spec["TEXT"]["IN"])
+        return lambda token: token.text in texts
+    regex = re.compile(spec["TEXT"]["REGEX"])
+    return lambda token: regex.match(token.text) is not None
+
+
+@cache
+def _rules(vocab: Vocab) -> _Rules:
+    """The date patterns compiled once per vocabulary."""
+    entries = load_patterns("dates")
+    classes = {entry["class"]: entry["token"] for entry in entries if "class" in entry}
+    matcher = Matcher(vocab)
+    pattern_info = {}
+    for number, entry in enumerate(entry for entry in entries if "pattern" in entry):
+        tokens = []
+        for token in entry["pattern"]:
+            token = dict(token)
+            tokens.append({**classes[token.pop("class")], **token} if "class" in token else token)
+        key = f"{entry['label']}#{number}"
+        matcher.add(key, [tokens])
+        pattern_info[vocab.strings[key]] = entry
+    return _Rules(
+        matcher=matcher,
+        pattern_info=pattern_info,
+        class_tests={name: _class_test(spec) for name, spec in classes.items()},
+        words={e["words"]: frozenset(e["lower"]) for e in entries if "words" in e},
+        regexes={e["regex"]: re.compile(e["expression"]) for e in entries if "regex" in e},
+        rewrites={entry["rewrite"]: entry["as"] for entry in entries if "rewrite" in entry},
+    )
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    span: SpacySpan
+    label: str  # DATE (parse it) | CLOCK | SAME_DAY | YEAR_EARLIER (dated from context)
 
 
 def find_dates(doc: Doc, published: Published | None) -> tuple[Published | None, list[DateMention]]:
     """The article's publication date (the one given, else found or inferred) and its dates."""
-    return published, []
+    rules = _rules(doc.vocab)
+    candidates = _candidates(doc, rules)
+    if published is None:
+        published = _published_in_text(doc, candidates, rules) or _inferred_published(
+            candidates, rules
+        )
+    anchor = _iso_date(published.value) if published else None
+    return published, _resolve(candidates, anchor, rules)
+
+
+# --- Finding the mentions --------------------------------------------------------------------
+
+
+def _candidates(doc: Doc, rules: _Rules) -> list[_Candidate]:
+    """Pattern matches (longest first), then the date entities no pattern covers, in text order."""
+    spans = []
+    for match_id, start, end in rules.matcher(doc):
+        entry = rules.pattern_info[match_id]
+        start += entry.get("context_before", 0)
+        following = doc[end].lower_ if end < len(doc) else ""
+        if following in entry.get("not_followed_by", ()) or following in rules.words["PERCENT"]:
+            continue
+        span = SpacySpan(doc, start, end, label=entry["label"])
+        if _is_false_year(span, rules) or _is_named_weekday(span, rules):
+            continue
+        spans.append(span)
+    spans = filter_spans(spans)
+    covered = [(span.start, span.end) for span in spans]
+    for entity in doc.ents:
+        if entity.label_ != "DATE":
+            continue
+        for piece in _entity_pieces(entity, rules):
+            overlaps = any(piece.start < end and start < piece.end for start, end in covered)
+            if not overlaps and _period_of_the_year(piece, rules):
+                spans.append(SpacySpan(doc, piece.start, piece.end, label="DATE"))
+    return [_Candidate(span, span.label_) for span in sorted(spans, key=lambda span: span.start)]
+
+
+def _entity_pieces(entity: SpacySpan, rules: _Rules) -> list[SpacySpan]:
+    """The entity cut at line breaks, each piece without leading/trailing prepositions."""
+    pieces, start = [], entity.start
+    doc = entity.doc
+    for i in range(entity.start, entity.end + 1):
+        if i == entity.end or doc[i].is_space:
+            piece = doc[start:i]
+            while len(piece) and (piece[0].lower_ in rules.words["TRIM"] or piece[0].is_punct):
+                piece = piece[1:]
+            while len(piece) and (piece[-1].lower_ in rules.words["TRIM"] or piece[-1].is_punct):
+                piece = piece[:-1]
+            if len(piece):
+                pieces.append(piece)
+            start = i + 1
+    return pieces
+
+
+def _period_of_the_year(span: SpacySpan, rules: _Rules) -> bool:
+    """'the beginning of the year': an edge of the current year, month or week."""
+    words = [token.lower_ for token in span]
+    return (
+        len(words) == 5
+        and words[0] == "the"
+        and words[1] in rules.words["PERIOD_EDGE"]
+        and words[2:4] == ["of", "the"]
+        and words[4] in ("year", "month", "week")
+    )
+
+
+def _is_false_year(span: SpacySpan, rules: _Rules) -> bool:
+    """A lone four-digit number that names or counts something: 'Russell 2000 Index', '2000 troops'.
+
+    A year after a name stays a year when no name follows it ('WWDC 2005').
+    """
+    if len(span) != 1 or not rules.is_("YEAR", span[0]):
+        return False
+    doc, token = span.doc, span[0]
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if before is not None and before.is_currency:
+        return True
+    if after is not None and after.tag_ == "NNS":
+        return True
+    named_before = (
+        before is not None
+        and before.pos_ == "PROPN"
+        and not before.is_sent_start
+        and not rules.is_("MONTH", before)
+    )
+    return named_before and after is not None and after.pos_ in ("PROPN", "NOUN")
+
+
+def _is_named_weekday(span: SpacySpan, rules: _Rules) -> bool:
+    """A weekday inside a name: 'Black Monday', 'Super Tuesday'."""
+    if not rules.is_("WEEKDAY", span[0]) or span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.is_title and before.lower_ in rules.words["WEEKDAY_NAME_PREFIX"]
+
+
+# --- The publication date --------------------------------------------------------------------
+
+
+def _published_in_text(doc: Doc, candidates: list[_Candidate], rules: _Rules) -> Published | None:
+    """The header date: a full date near the top, on a short line, after a cue, or with a time."""
+    found = []
+    for number, candidate in enumerate(candidates):
+        span = candidate.span
+        if span.start_char >= HEADER_ZONE_CHARS:
+            break
+        if candidate.label != "DATE" or not _is_full_date(span, rules):
+            continue
+        before = _line_words(doc, span.start - 1, -1)
+        after = _line_words(doc, span.end, 1)
+        cues = before[:HEADER_CUE_MAX_DISTANCE_WORDS]
+        cued = any(word in rules.words["HEADER_CUE"] for word in cues)
+        short_line = len(before) + len(after) <= HEADER_LINE_MAX_OTHER_WORDS
+        following = candidates[number + 1] if number + 1 < len(candidates) else None
+        timed = (
+            following is not None
+            and following.label == "CLOCK"
+            and following.span.start_char - span.end_char <= 2
+        )
+        if cued or short_line or timed:
+            updated = any(word in rules.words["UPDATED_CUE"] for word in cues)
+            found.append((updated, span))
+    for _, span in sorted(found, key=lambda item: (item[0], item[1].start)):
+        parsed = _parse(_parse_text(span, rules), None)
+        if parsed:
+            return Published(
+                parsed[0].isoformat(), "text", span.text, span.start_char, span.end_char
+            )
+    return None
+
+
+def _line_words(doc: Doc, start: int, step: int) -> list[str]:
+    """The words from token `start` on, going by `step`, up to the line's end (a few suffice)."""
+    words = []
+    i = start
+    while 0 <= i < len(doc) and len(words) <= HEADER_LINE_MAX_OTHER_WORDS:
+        token = doc[i]
+        if "\n" in token.text:
+            break
+        if not (token.is_punct or token.is_space):
+            words.append(token.lower_)
+        i += step
+    return words
+
+
+def _inferred_published(candidates: list[_Candidate], rules: _Rules) -> Published | None:
+    """The latest weekday+date pair, in the latest year not after today that fits every pair."""
+    pairs = []
+    for candidate in candidates:
+        span = candidate.span
+        weekday = next((token for token in span if rules.is_("WEEKDAY", token)), None)
+        if weekday is None or not _has(span, rules, "MONTH") or _has(span, rules, "YEAR"):
+            continue
+        parsed = _parse(_parse_text(span, rules), None)
+        if parsed and parsed[1] == "day":
+            pairs.append((span, WEEKDAY_PREFIXES.index(weekday.lower_[:3]), parsed[0]))
+    today = date.today()
+    for year in range(today.year, today.year - INFERENCE_YEARS, -1):
+        dated = [(span, _with_year(day, year)) for span, _, day in pairs]
+        if dated and all(
+            day is not None and day <= today and day.weekday() == weekday
+            for (_, day), (_, weekday, _) in zip(dated, pairs, strict=True)
+        ):
+            span, day = max(dated, key=lambda item: item[1])
+            return Published(day.isoformat(), "inferred", span.text, span.start_char, span.end_char)
+    return None
+
+
+# --- Values ----------------------------------------------------------------------------------
+
+
+def _resolve(candidates: list[_Candidate], anchor: date | None, rules: _Rules) -> list[DateMention]:
+    """Each candidate with its value; dates first, then what is dated from them."""
+    values: dict[int, tuple[str | None, str]] = {}  # candidate index -> (value, precision)
+    for number, candidate in enumerate(candidates):
+        if candidate.label == "DATE":
+            resolved = _date_value(candidate.span, anchor, rules)
+            if resolved is not None:
+                values[number] = resolved
+    for number, candidate in enumerate(candidates):
+        if candidate.label != "DATE":
+            values[number] = _context_value(number, candidates, values, anchor)
+    mentions = []
+    for number, candidate in enumerate(candidates):
+        if number in values and (values[number][0] or candidate.label == "DATE"):
+            span = candidate.span
+            sentence = span.sent
+            mentions.append(
+                DateMention(
+                    text=span.text,
+                    start=span.start_char,
+                    end=span.end_char,
+                    value=values[number][0],
+                    sentence=Span(sentence.text, sentence.start_char, sentence.end_char),
+                )
+            )
+    return mentions
+
+
+def _date_value(
+    span: SpacySpan, anchor: date | None, rules: _Rules
+) -> tuple[str | None, str] | None:
+    """(ISO value, precision) of a date mention, value None without an anchor; None if no date."""
+    written_year = _is_full_date(span, rules) or _has(span, rules, "YEAR")
+    if anchor is None and not written_year:
+        return None, "unknown"
+    weekday_only = _has(span, rules, "WEEKDAY") and not _has(span, rules, "MONTH")
+    yearless = _has(span, rules, "MONTH") and not written_year
+    # Only words such as 'today' or 'last week' need dateparser's anchor: a weekday or a date
+    # without a year is placed near the anchor below, so its parse serves every article.
+    anchored = not (written_year or weekday_only or yearless)
+    parsed = _parse(_parse_text(span, rules), anchor if anchored else None)
+    if parsed is None:
+        return None
+    day, precision = parsed
+    if weekday_only:
+        day = _weekday_near(day.weekday(), anchor, _direction(span, rules), span[0].lower_)
+    elif yearless:
+        day = _year_near(day, anchor, _direction(span, rules), precision, span[0].lower_)
+    if precision == "week" and any(token.lower_ == "ago" for token in span):
+        precision = "day"  # "a week ago" is a day
+    return _iso(day, precision), precision
+
+
+def _context_value(
+    number: int,
+    candidates: list[_Candidate],
+    values: dict[int, tuple[str | None, str]],
+    anchor: date | None,
+) -> tuple[str | None, str]:
+    """The value of a time of day, 'the same day' or 'the same month a year ago', from context."""
+    candidate = candidates[number]
+    earlier = [  # the dates written before it; times and 'the day' are no context
+        values[i]
+        for i in range(number)
+        if candidates[i].label == "DATE" and i in values and values[i][0]
+    ]
+    if candidate.label == "CLOCK":
+        sentence = candidate.span.sent
+        same_sentence = [
+            (abs(candidates[i].span.start - candidate.span.start), values[i][0])
+            for i in values
+            if values[i][1] == "day" and candidates[i].span.sent == sentence and values[i][0]
+        ]
+        if same_sentence:
+            return min(same_sentence)[1], "day"
+        return (anchor.isoformat() if anchor else None), "day"
+    if candidate.label == "SAME_DAY":
+        days = [value for value in earlier if value[1] == "day"]
+        return days[-1] if days else ((anchor.isoformat() if anchor else None), "day")
+    # YEAR_EARLIER: the period of the previous date, a year before.
+    if not earlier:
+        return None, "unknown"
+    value, precision = earlier[-1]
+    unit = candidate.span[2].lower_
+    if unit == "month" and precision == "day":
+        value, precision = value[:7], "month"
+    return f"{int(value[:4]) - 1:04d}{value[4:]}", precision
+
+
+def _parse_text(span: SpacySpan, rules: _Rules) -> str:
+    """What dateparser reads: the words that carry the date, rewritten where dateparser needs it.
+
+    A weekday beside a calendar date adds nothing to it, and a lone weekday is placed near the
+    anchor by `_weekday_near`: both are read without their other words, so that articles share
+    the parse and dateparser runs less often.
+    """
+    tokens = list(span)
+    weekday = next((token for token in tokens if rules.is_("WEEKDAY", token)), None)
+    if weekday is not None:
+        if not _has(span, rules, "MONTH"):
+            return weekday.text
+        tokens = tokens[next(i for i, token in enumerate(tokens) if _is_calendar(token, rules)) :]
+    if len(tokens) > 3 and tokens[1].lower_ in rules.words["PERIOD_EDGE"]:
+        tokens = tokens[3:]  # "the end of last year" is dated as "last year"
+    shifted_month = len(tokens) == 2 and rules.is_("MONTH", tokens[1])
+    if shifted_month and tokens[0].lower_ in ("last", "next", "this"):
+        tokens = tokens[1:]  # the shift word is the direction, see `_year_near`
+    text = span.doc[tokens[0].i : span.end].text
+    return rules.rewrites.get(text.lower(), text)
+
+
+@cache
+def _date_parser(anchor: date | None) -> DateDataParser:
+    settings = {"PREFER_DATES_FROM": "current_period", "RETURN_TIME_AS_PERIOD": True}
+    if anchor is not None:
+        settings["RELATIVE_BASE"] = datetime(anchor.year, anchor.month, anchor.day)
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str, anchor: date | None) -> tuple[date, str] | None:
+    """dateparser's (day, period) for one mention's text, at most once per (text, anchor)."""
+    data = _date_parser(anchor).get_date_data(text)
+    if data.date_obj is None:
+        return None
+    period = "day" if data.period in ("time", "part_of_day") else data.period
+    return data.date_obj.date(), period
+
+
+def _direction(span: SpacySpan, rules: _Rules) -> int:
+    """Whether the mention points back (PAST), forward (FUTURE) or either way (NEAREST).
+
+    Shift words decide first ("next Tuesday", "two weeks ago"); else the tense of the verb the
+    mention hangs on: past forms point back; modals, 'is to', 'is ...ing' and bare infinitives
+    (headline "Markets to stay closed until Friday") point forward.
+    """
+    for token in span:
+        if token.lower_ in ("last", "previous", "ago"):
+            return PAST
+        if token.lower_ in ("next", "coming"):
+            return FUTURE
+    infinitive = False
+    token = span.root
+    while token.head.i != token.i:
+        token = token.head
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        auxiliaries = [child for child in token.children if child.dep_ in ("aux", "auxpass")]
+        if any(aux.lower_ in rules.words["FUTURE_AUX"] for aux in auxiliaries):
+            return FUTURE
+        finite = [aux for aux in auxiliaries if aux.tag_ in ("VBD", "VBZ", "VBP", "MD")]
+        if token.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            finite.append(token)
+        if not finite:
+            if any(aux.tag_ == "TO" for aux in auxiliaries):
+                if token.dep_ == "acl":
+                    return FUTURE  # "an event to be held on October 12"
+                infinitive = True
+            elif token.tag_ == "VBN" and token.dep_ == "acl":
+                return PAST  # "plans announced in January"
+            continue
+        if any(word.tag_ == "VBD" for word in finite):
+            return PAST
+        if any(word.tag_ == "MD" for word in finite):
+            # "should be completed in October" looks ahead; "should have been" looks back
+            return PAST if any(aux.lower_ == "have" for aux in auxiliaries) else FUTURE
+        if infinitive or token.tag_ == "VBG":
+            return FUTURE  # "is set to begin on", "is meeting on"
+        if token.tag_ == "VBN" and any(aux.lower_ in ("has", "have") for aux in auxiliaries):
+            return PAST
+        return NEAREST
+    return FUTURE if infinitive else NEAREST
+
+
+def _weekday_near(weekday: int, anchor: date, direction: int, first_word: str) -> date:
+    """The day of `weekday` nearest the anchor in `direction`; the anchor itself when it fits."""
+    forward = (weekday - anchor.weekday()) % 7
+    if first_word == "last":
+        return anchor - timedelta(days=(7 - forward) or 7)
+    if first_word == "next":
+        return anchor + timedelta(days=forward or 7)
+    if forward == 0:
+        return anchor
+    if direction == PAST or (direction == NEAREST and forward > 3):
+        return anchor - timedelta(days=7 - forward)
+    return anchor + timedelta(days=forward)
+
+
+def _year_near(day: date, anchor: date, direction: int, precision: str, first_word: str) -> date:
+    """A year-less date put in the year nearest the anchor, in `direction`."""
+    options = [d for d in (_with_year(day, anchor.year + k) for k in (-1, 0, 1)) if d is not None]
+
+    def key(d: date) -> tuple[int, int]:
+        return (d.year, d.month) if precision == "month" else (d.toordinal(), 0)
+
+    here = key(anchor)
+    if first_word == "last":
+        options = [d for d in options if key(d) < here]
+    elif first_word == "next":
+        options = [d for d in options if key(d) > here]
+
+    def cost(d: date) -> float:
+        """Distance from the anchor, longer against the direction: tense is only a hint."""
+        if precision == "month":
+            days = ((d.year - anchor.year) * 12 + d.month - anchor.month) * 30
+        else:
+            days = (d - anchor).days
+        return abs(days) * (WRONG_SIDE_WEIGHT[direction] if days > 0 else 1)
+
+    return min(options, key=cost)
+
+
+# --- Small helpers ---------------------------------------------------------------------------
+
+
+def _has(span: SpacySpan, rules: _Rules, name: str) -> bool:
+    return any(rules.is_(name, token) for token in span)
+
+
+def _is_full_date(span: SpacySpan, rules: _Rules) -> bool:
+    """Day, month and year all written: it needs no anchor."""
+    if rules.regexes["FULL_NUMERIC_DATE"].match(span.text):
+        return True
+    return (
+        _has(span, rules, "YEAR") and _has(span, rules, "MONTH") and _has(span, rules, "DAY_NUMBER")
+    )
+
+
+def _is_calendar(token: Token, rules: _Rules) -> bool:
+    return rules.is_("MONTH", token) or rules.is_("DAY_NUMBER", token)
+
+
+def _with_year(day: date, year: int) -> date | None:
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February
+        return None
+
+
+def _iso(day: date, precision: str) -> str:
+    if precision == "year":
+        return f"{day.year:04d}"
+    if precision == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    if precision == "week":
+        year, week, _ = day.isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    return day.isoformat()
+
+
+def _iso_date(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
