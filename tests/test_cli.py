@@ -13,6 +13,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from click.testing import CliRunner
+from spans import assert_offsets
 
 from cli import main
 
@@ -33,18 +34,6 @@ def invoke(*args: str, stdin: str | bytes | None = None):
 
 def lines(output: str) -> list[dict]:
     return [json.loads(line) for line in output.splitlines() if line.strip()]
-
-
-def assert_offsets(article: dict, text: str) -> None:
-    """Every span of `article` points at its own text in `text`."""
-    spans = [*article["quotes"], *article["dates"], *article["percentages"]]
-    spans += [q[key] for q in article["quotes"] for key in ("speaker_mention", "cue") if q[key]]
-    spans += [m for s in article["speakers"] for m in s["mentions"]]
-    spans += [m for p in article["places"] for m in p["mentions"]]
-    if article["published"] and article["published"]["start"] is not None:
-        spans.append(article["published"])
-    for span in spans:
-        assert text[span["start"] : span["end"]] == span["text"], span
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from spans import assert_offsets
 
 from extract import Article, Extractor, article_json
 from extract.extractor import split_into_pieces
@@ -15,20 +16,8 @@ PARAGRAPH = (
 )
 
 
-def spans_of(article: Article) -> list[dict]:
-    data = article_json(article)
-    spans = [*data["quotes"], *data["dates"], *data["percentages"]]
-    spans += [q[key] for q in data["quotes"] for key in ("speaker_mention", "cue") if q[key]]
-    spans += [m for s in data["speakers"] for m in s["mentions"]]
-    spans += [m for p in data["places"] for m in p["mentions"]]
-    if data["published"] and data["published"]["start"] is not None:
-        spans.append(data["published"])
-    return spans
-
-
-def assert_offsets(article: Article, text: str) -> None:
-    for span in spans_of(article):
-        assert text[span["start"] : span["end"]] == span["text"], span
+def assert_article_offsets(article: Article, text: str) -> None:
+    assert_offsets(article_json(article), text)
 
 
 @pytest.mark.parametrize(
@@ -51,7 +40,7 @@ def test_text_longer_than_max_length_is_processed_in_pieces_with_offsets_right(e
     short_pieces.piece_chars = 1_000
     whole = extractor.extract_text(text)
     pieced = short_pieces.extract_text(text)
-    assert_offsets(pieced, text)
+    assert_article_offsets(pieced, text)
     assert len(pieced.quotes) >= 60
     assert pieced.quotes[-1].start > 8_000
     assert (pieced.quotes, pieced.dates, pieced.percentages, pieced.places) == (
@@ -93,4 +82,4 @@ pieces_of_text = st.one_of(
 @given(st.lists(pieces_of_text, max_size=12).map("".join))
 def test_any_text_never_raises_and_every_span_points_at_its_text(extractor, text):
     article = extractor.extract_text(text)
-    assert_offsets(article, text)
+    assert_article_offsets(article, text)
