@@ -12,5 +12,6 @@ from typing import Any
 def load_patterns(name: str) -> tuple[dict[str, Any], ...]:
     """The objects of `patterns/<name>.jsonl`, one per non-blank line, read once per process."""
     source = resources.files("extract.pattern_files").joinpath(f"{name}.jsonl")
-    lines = source.read_text(encoding="utf-8").splitlines()
-    return tuple(json.loads(line) for line in lines if line.strip())
+    lines = [line for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
+    # One decoder call for the whole file: the gazetteer has tens of thousands of lines.
+    return tuple(json.loads("[" + ",".join(lines) + "]"))
