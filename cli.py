@@ -71,7 +71,8 @@ def main(paths, output_format, published, model, jobs, output, keep_boilerplate)
         failed = False
         try:
             results = run(iter_inputs(paths, sys.stdin.buffer), settings, jobs)
-            if sys.stderr.isatty():
+            # On a terminal the report itself shows progress; a bar would garble it.
+            if sys.stderr.isatty() and not is_terminal:
                 results = with_progress(results)
             for result in results:
                 if isinstance(result, InputError):
