@@ -46,6 +46,8 @@ CLOSING_MARKS = "”\"“»’'›"
 OPENING_CONTEXT = "([{—–-/:"
 TRAILING_INSIDE = ",."  # final punctuation inside the marks, not part of the quote
 CLAUSE_END_PUNCT = frozenset({"–", "—", ";", "--"})
+# Dashes between words; a spaced hyphen ("BERLIN (Reuters) - ...") is one too.
+DASHES = frozenset({"–", "—", "--"})
 # Punctuation that belongs to the last word of a clause ("61.5%", "(VAT)"), not after it.
 KEPT_AT_CLAUSE_END = frozenset({"%", ")", "]"})
 THAT_WORDS = frozenset({"that"})
@@ -55,6 +57,10 @@ MIN_WORDS_LOOSE_QUOTE = 8
 MIN_WORDS_SENTENCE_QUOTE = 3
 # Parts of speech a speaker's head word can have.
 SPEAKER_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+# Dependents of a cue verb that say when, where or why it was said, not what.
+VERB_MODIFIER_DEPS = frozenset({"prep", "npadvmod", "advmod", "advcl", "punct", "agent"})
+# Auxiliaries that mark a verb as reported (backshifted): "said X and would plead not guilty".
+REPORTED_AUXILIARIES = frozenset({"would", "could", "should", "might"})
 # How many tokens after a closing mark, or before an opening one, the attribution may sit.
 ATTRIBUTION_WINDOW = 8
 
@@ -242,6 +248,16 @@ def inverted_speaker(verb: Token) -> Token | None:
     return following[0]
 
 
+def _only_modifiers_follow(verb: Token) -> bool:
+    """Nothing but the verb's own circumstances ("on Monday", ", citing ...", ", after a row
+    ...") follows it to the end of the sentence or line: no object, no clause of its own."""
+    modifiers = [child for child in verb.rights if not child.is_space]
+    if any(child.dep_ not in VERB_MODIFIER_DEPS for child in modifiers):
+        return False
+    last = modifiers[-1].right_edge.i if modifiers else verb.i
+    return _ends_statement(verb.doc[last + 1 :])
+
+
 def _ends_statement(rest: TokenSpan) -> bool:
     """Nothing but punctuation follows until the end of the sentence or line."""
     for token in rest:
@@ -258,6 +274,13 @@ def speaker_of(verb: Token, cues: Container[int] = ()) -> Token | None:
     head = inverted_speaker(verb) or subject_of(verb, cues)
     if head is not None and head.pos_ not in SPEAKER_POS:
         return None
+    if head is not None and head.i < verb.i:
+        # "WASHINGTON (AP) — The agency said": the speaker follows the dateline's dash.
+        dash = next((t for t in reversed(verb.doc[head.i : verb.i]) if _is_dash(t)), None)
+        if dash is not None:
+            between = list(verb.doc[dash.i + 1 : verb.i])
+            nouns = [t for t in between if t.pos_ in ("NOUN", "PROPN")]
+            head = _phrase_head(nouns[-1], between) if nouns else None
     if head is None or "\n" not in verb.doc[min(head.i, verb.i) : max(head.i, verb.i)].text:
         return head
     before = verb.i - 1
@@ -275,30 +298,39 @@ def mention_of(head: Token) -> TokenSpan:
     doc = head.doc
     if head.pos_ == "PRON":
         return doc[head.i : head.i + 1]
-    # "US Ambassador to Ukraine, Bridget A Brink": the name in apposition is the speaker.
-    if head.lower_ in title_words().titles:
+    # "US Ambassador to Ukraine, Bridget A Brink", "Its chief executive, Helen Dickinson",
+    # "the farmers’ union the NFU": the name in apposition is the speaker.
+    words = title_words()
+    if head.pos_ == "NOUN" or head.lower_ in words.titles:
         for child in head.rights:
             if (
                 child.dep_ in ("appos", "conj")
                 and child.pos_ == "PROPN"
                 and not any(t.dep_ == "cc" for t in doc[head.i : child.i])
-            ):
+            ) or (child.ent_type_ and child.i == head.i + 2 and doc[head.i + 1].pos_ == "DET"):
                 return mention_of(child)
     start = head.left_edge.i
     while start < head.i and (
         doc[start].is_punct
         or doc[start].dep_ in ("cc", "preconj")
         or "\n" in doc[start : head.i].text
+        or any(_is_dash(t) for t in doc[start : head.i])  # a dateline before the speaker
     ):
         start += 1
     end = head.i + 1
+    # "a spokesperson for the board", "an economist at the bank": the source's affiliation.
+    affiliation = ("of", "for", "at") if head.lower_ in words.titles | words.institutional else ()
     for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ == "of" and head.pos_ != "PROPN":
+        if child.dep_ == "prep" and head.pos_ != "PROPN" and child.lower_ in ("of", *affiliation):
             end = child.right_edge.i + 1
         elif child.dep_ in ("compound", "flat", "case"):
             end = child.i + 1
         else:
             break
+    # A name the parse cut ("Institute for Fiscal Studies"): the whole entity.
+    if head.ent_iob_ in ("B", "I"):
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
     return doc[start:end]
 
 
@@ -308,6 +340,14 @@ def _phrase_head(token: Token, tokens: list[Token]) -> Token:
     while token.head.i in indices and token.head is not token and token.dep_ != "appos":
         token = token.head
     return token
+
+
+def _is_dash(token: Token) -> bool:
+    """A dash between words, not a hyphen inside one."""
+    if token.text in DASHES:
+        return True
+    spaced_before = token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+    return token.text == "-" and bool(token.whitespace_) and spaced_before
 
 
 def _has_subject(verb: Token) -> bool:
@@ -326,8 +366,21 @@ class _Finder:
             label = doc.vocab.strings[match_id]
             self.matches.setdefault(label, []).append(doc[start:end])
         self.speech_cues = {span.root.i: span for span in self.matches.get("SPEECH", [])}
+        # Verbs of saying and of naming ("called for a debate" ends what was said before it).
+        self.cue_verbs = set(self.speech_cues) | {
+            span.root.i for span in self.matches.get("DESCRIBE", [])
+        }
         self.clause_breaks = {span.start for span in self.matches.get("CLAUSE_BREAK", [])}
         self.statement_nouns = {span.start for span in self.matches.get("STATEMENT_NOUN", [])}
+        # Time phrases ("on Tuesday", "Sunday") by first token index -> the index after them.
+        self.times_said: dict[int, int] = {}
+        for ent in doc.ents:
+            if ent.label_ in ("DATE", "TIME"):
+                first = doc[ent.start - 1] if ent.start else None
+                if first is not None and first.dep_ == "prep" and first.lower_ in ("on", "at"):
+                    self.times_said[first.i] = ent.end
+                elif ent.root.dep_ == "npadvmod":
+                    self.times_said[ent.start] = ent.end
         # Tokens inside quotation marks, and the closing marks, by token index.
         self.quoted: set[int] = set()
         self.closing: set[int] = set()
@@ -375,13 +428,10 @@ class _Finder:
         if found is None:
             return None
         start, end, quoted_only = found
-        # "said X and added Y": the clause stops before a further cue verb of the same speaker.
+        # "said X and added Y", "said X and called for Y": the clause stops before a further
+        # cue verb of the same speaker.
         for i in range(start, end):
-            if (
-                i in self.speech_cues
-                and self.doc[i].dep_ == "conj"
-                and not _has_subject(self.doc[i])
-            ):
+            if i in self.cue_verbs and self.doc[i].dep_ == "conj" and not _has_subject(self.doc[i]):
                 end = i - 1 if self.doc[i - 1].dep_ == "cc" else i
                 break
         span = self._trim(start, end)
@@ -407,10 +457,26 @@ class _Finder:
             return (obj.left_edge.i, verb.right_edge.i + 1, True) if obj is not None else None
         if clause is not None and clause.i > verb.i:
             start = max(verb.i + 1, clause.left_edge.i)
+            # "said on Tuesday it would ...": the time is when it was said.
+            while start < clause.i and verb.doc[start].i in self.times_said:
+                start = self.times_said[start]
             # "claimed 87% of voters voted ...": the parse made the clause's subject an object.
             if obj is not None and verb.i < obj.i < clause.i and not _has_subject(clause):
                 start = obj.left_edge.i
-            return start, clause.right_edge.i + 1, False
+            end = clause.right_edge.i + 1
+            # "said his client was devastated and would plead not guilty": the parse hangs the
+            # backshifted verb on the cue, but it is still what was said.
+            for conj in verb.rights:
+                if (
+                    conj.dep_ == "conj"
+                    and conj.i > clause.i
+                    and not _has_subject(conj)
+                    and any(
+                        c.dep_ == "aux" and c.lower_ in REPORTED_AUXILIARIES for c in conj.lefts
+                    )
+                ):
+                    end = conj.right_edge.i + 1
+            return start, end, False
         if clause is not None:
             stop = min(verb.i, speaker.start) if speaker is not None else verb.i
             start = max(clause.left_edge.i, self._line_start(verb))
@@ -421,12 +487,8 @@ class _Finder:
             return that.i + 1, verb.right_edge.i + 1, False
         if obj is not None:
             return obj.left_edge.i, obj.right_edge.i + 1, True
-        # "CLAUSE, X said": the parse often leaves the clause unattached.
-        if (
-            speaker is not None
-            and speaker.start < verb.i
-            and _ends_statement(verb.doc[verb.i + 1 :])
-        ):
+        # "CLAUSE, X said (on Monday, ...)": the parse often leaves the clause unattached.
+        if speaker is not None and speaker.start < verb.i and _only_modifiers_follow(verb):
             found = self._clause_before(speaker[0])
             return (*found, False) if found else None
         return None
@@ -486,19 +548,43 @@ class _Finder:
             sentence = frame.sent
             if any(sentence.start_char <= p < sentence.end_char for p in cue_positions):
                 continue
-            source = next((t for t in frame[-1].children if t.dep_ == "pobj"), None)
+            source_end = self._source_phrase_end(frame, sentence.end)
+            source = self._source_of(self.doc[frame.end : source_end], frame)
             if source is None:
                 continue
-            frame_end = source.right_edge.i + 1
-            if frame.start - sentence.start > sentence.end - frame_end:
+            if frame.start - sentence.start > sentence.end - source_end:
                 token_range = sentence.start, frame.start
             else:
-                token_range = frame_end, sentence.end
+                token_range = source_end, sentence.end
             span = self._trim(*token_range)
             report = self._classify(span, mention_of(source), frame) if span else None
             if report is not None:
                 found.append(report)
         return found
+
+    def _source_phrase_end(self, frame: TokenSpan, sentence_end: int) -> int:
+        """Where X ends in "according to X, ...": at the first comma outside quotes (the
+        parse often runs a long X into the clause), else where the parse ends it."""
+        for i in range(frame.end, sentence_end):
+            if self.doc[i].text == "," and i not in self.quoted:
+                return i
+        source = next((t for t in frame[-1].children if t.dep_ == "pobj"), None)
+        return source.right_edge.i + 1 if source is not None else sentence_end
+
+    @staticmethod
+    def _source_of(phrase: TokenSpan, frame: TokenSpan) -> Token | None:
+        """The speaker in X of "according to X": who made a document ("figures published by
+        the ONS", "a poll ... carried out by Ardmore Research", "data from LSEG"), else X."""
+        for token in phrase:
+            if token.lower_ in ("by", "from") and token.dep_ in ("agent", "prep"):
+                agent = next((t for t in token.children if t.dep_ == "pobj"), None)
+                if agent is not None and agent.pos_ == "PROPN":
+                    return agent
+        source = next((t for t in frame[-1].children if t.dep_ == "pobj"), None)
+        if source is not None and phrase.start <= source.i < phrase.end:
+            return source
+        nouns = [t for t in phrase if t.pos_ in ("NOUN", "PROPN")]
+        return _phrase_head(nouns[0], list(phrase)) if nouns else None
 
     # ---- spans and kinds
 
@@ -509,6 +595,15 @@ class _Finder:
         adverbial clause follows ("... “strategic co-operation” when she was asked"); stretched
         to cover any quotation it cuts into."""
         doc = self.doc
+        # A dateline or lead-in before a dash ("BERLIN (Reuters) - ...") has no verb: the
+        # clause starts after it.
+        for i in range(start, end):
+            if "\n" in doc[i].text:
+                break
+            if _is_dash(doc[i]) and i not in self.quoted:
+                if not any(_is_verb(t) for t in doc[start:i]):
+                    start = i + 1
+                break
         while start < end and (
             doc[start].lower_ in THAT_WORDS
             or doc[start].is_space
@@ -517,12 +612,13 @@ class _Finder:
             start += 1
         for i in range(start, end):
             token = doc[i]
-            if "\n" in token.text or (token.text in CLAUSE_END_PUNCT and i not in self.quoted):
+            ends_clause = token.text in CLAUSE_END_PUNCT or _is_dash(token)
+            if "\n" in token.text or (ends_clause and i not in self.quoted):
                 end = i
                 break
             if i in self.closing and i + 1 < end:
                 following = doc[i + 1]
-                if following.text == "," or following.i in self.clause_breaks:
+                if following.text == "," or self._opens_outer_clause(following, start):
                     end = i + 1
                     break
         while end > start and (
@@ -542,6 +638,19 @@ class _Finder:
             if m.open_at < last and marked_span_end(m) > first:
                 first, last = min(first, m.open_at), max(last, marked_span_end(m))
         return first, last
+
+    def _opens_outer_clause(self, token: Token, clause_start: int) -> bool:
+        """`token` ("when", "as", "after") opens a clause ("... “co-operation” when she was
+        asked"), or a phrase that hangs outside the reported clause starting at `clause_start`,
+        not one inside it ("had shown “real character” after a difficult week")."""
+        if token.i not in self.clause_breaks:
+            return False
+        if token.dep_ != "prep":
+            return True
+        attached_to = token.head
+        while attached_to.i >= token.i and attached_to.head is not attached_to:
+            attached_to = attached_to.head
+        return not clause_start <= attached_to.i < token.i
 
     def _classify(
         self, span: tuple[int, int], speaker: TokenSpan | None, cue: TokenSpan | None

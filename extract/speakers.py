@@ -9,6 +9,7 @@ source without its article.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -27,6 +28,8 @@ POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 HONORIFIC_GENDERS = {"mr": "male", "ms": "female", "mrs": "female", "miss": "female"}
 # How many sentences back a pronoun may find its person.
 PRONOUN_REACH_SENTENCES = 4
+# Words an acronym's letters skip ("Office for National Statistics" is ONS).
+ACRONYM_SKIPPED = frozenset({"of", "for", "and", "the", "on", "in", "&"})
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,9 @@ class TitleWords:
     male: frozenset[str]
     female: frozenset[str]
     group: frozenset[str]
+    neuter: frozenset[str]
+    organization_nouns: frozenset[str]
+    epithets: frozenset[str]
 
 
 @cache
@@ -54,6 +60,11 @@ def title_words() -> TitleWords:
         male=frozenset(pronouns["male"]),
         female=frozenset(pronouns["female"]),
         group=frozenset(pronouns["group"]),
+        neuter=frozenset(pronouns["organization"]),
+        organization_nouns=frozenset(
+            w for e in entries if e["type"] == "organization_noun" for w in e["words"]
+        ),
+        epithets=frozenset(w for e in entries if e["type"] == "epithet" for w in e["words"]),
     )
 
 
@@ -73,6 +84,11 @@ class Resolved:
     kind: str  # person | organization | unknown
 
 
+def is_article(token: Token) -> bool:
+    """An article, demonstrative or possessive pronoun ("the", "Its supply minister")."""
+    return token.lower_ in DETERMINERS or token.tag_ == "PRP$"
+
+
 def as_span(tokens: TokenSpan) -> Span:
     return Span(tokens.text, tokens.start_char, tokens.end_char)
 
@@ -84,7 +100,7 @@ def name_tokens(tokens: TokenSpan) -> list[Token]:
         token
         for token in tokens
         if token.lower_ not in words.honorifics
-        and token.lower_ not in DETERMINERS
+        and not is_article(token)
         and token.text not in POSSESSIVE_ENDINGS
         and not token.is_punct
     ]
@@ -113,12 +129,32 @@ class Cast:
         self.used: dict[Resolved, list[Span]] = {}
         self.titles: dict[Resolved, list[str]] = {}
         self._sentences: list[int] | None = None
+        # Organizations the model names, by position: (start char, name without article).
+        self.organizations = [
+            (ent.start_char, _without_article(ent))
+            for ent in doc.ents
+            if ent.label_ == "ORG" and not self._in_quote(ent.start_char)
+        ]
+
+    def _in_quote(self, position: int) -> bool:
+        return any(first <= position < last for first, last in self.reported)
 
     def _collect_people(self) -> None:
+        # A one-word "person" that is a known place ("Kherson said" read as a name) is no
+        # antecedent, unless a fuller name of the person has that word.
+        places = {(span.start, span.end) for span in self.doc.spans.get("place_names", ())}
         persons = [ent for ent in self.doc.ents if ent.label_ == "PERSON"]
+        full_names = {ent[-1].lower_ for ent in persons if len(ent) > 1}
+        # Nor is a name in capitals ("LSEG"): people are not written so outside datelines.
+        persons = [
+            ent
+            for ent in persons
+            if ((ent.start, ent.end) not in places or ent[-1].lower_ in full_names)
+            and not (len(ent) == 1 and ent.text.isupper() and len(ent.text) > 1)
+        ]
         forms: dict[str, list[Token]] = {}
         for ent in persons:
-            words = name_tokens(ent)
+            words = given_names(ent) + name_tokens(ent)
             if words:
                 forms.setdefault(words[-1].lower_, []).append(words)
         for surname, variants in forms.items():
@@ -129,12 +165,14 @@ class Cast:
             person = self.person_of(ent)
             if person is None:
                 continue
+            ent = self.doc[ent.start - len(given_names(ent)) : ent.end]
             person.mentions.append(as_span(ent))
             self.person_mentions.append((ent.start_char, person, ent.root))
             before = self.doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
             if person.gender is None and before in HONORIFIC_GENDERS:
                 person.gender = HONORIFIC_GENDERS[before]
-            for title in premodifier_titles(ent) + apposition_titles(ent.root):
+            titles = premodifier_titles(ent) + apposition_titles(ent.root) + head_titles(ent.root)
+            for title in titles:
                 if title not in person.titles:
                     person.titles.append(title)
 
@@ -171,7 +209,10 @@ class Cast:
         earlier = self._earlier_source(mention, root)
         if earlier is not None:
             return earlier
-        described = [t for t in mention if t.lower_ not in DETERMINERS and not t.is_punct]
+        antecedent = self._antecedent(mention, root) if mention[0].lower_ == "the" else None
+        if antecedent is not None:
+            return antecedent
+        described = [t for t in mention if not is_article(t) and not t.is_punct]
         if not described:
             return None
         description = self.doc[described[0].i : described[-1].i + 1].text
@@ -182,23 +223,76 @@ class Cast:
             if description.lower() in words.titles or all(
                 t.lower_ in words.titles for t in described
             ):
-                return Resolved(description, "person")  # a role nobody is named for
+                return Resolved(description, _unnamed_kind(root))  # a role nobody is named for
+            if not any(t.pos_ == "PROPN" for t in described):
+                return Resolved(description, _unnamed_kind(root))  # "supply minister"
         name = name_tokens(mention)
         titled = (
             len(name) < len(described) and described[0].lower_ in words.titles | words.honorifics
         )
-        if name and (
-            root.ent_type_ == "PERSON"
-            or (all(t.pos_ == "PROPN" for t in name) and (titled or not root.ent_type_))
+        # "Economiesuisse, the main business federation": an organization, whatever its name.
+        organization = (
+            root.tag_ == "NNPS"
+            or root.lower_ in words.institutional  # "Foreign Office", "Downing Street"
+            or (len(name) == 1 and root.text.isupper() and len(root) > 1)  # "LSEG"
+        ) or any(
+            child.dep_ == "appos" and child.lower_ in words.institutional | words.organization_nouns
+            for child in root.children
+        )
+        if (
+            name
+            and not organization
+            and (
+                root.ent_type_ == "PERSON"
+                or (all(t.pos_ == "PROPN" for t in name) and (titled or not root.ent_type_))
+            )
         ):
             # A name the entity recognizer missed ("Spokeswoman Sandy Angers" read as an
             # organization): later mentions of the surname refer to it.
             person = self.people.setdefault(name[-1].lower_, Person(" ".join(t.text for t in name)))
             return Resolved(person.name, "person")
-        if root.ent_type_ in ORGANIZATION_LABELS and root.ent_type_ and described[0].ent_type_:
-            return Resolved(description, "organization")
+        if organization or (root.ent_type_ in ORGANIZATION_LABELS and described[0].ent_type_):
+            return Resolved(self._organization_name(description), "organization")
         institutional = root.lower_ in words.institutional or root.ent_type_ in ORGANIZATION_LABELS
         return Resolved(description, "organization" if institutional else "unknown")
+
+    def _organization_name(self, name: str) -> str:
+        """The fullest name the article gives an organization: "Federal Aviation
+        Administration" for "FAA", "Northwind Energy Inc." for "Northwind"."""
+        fuller = Counter(
+            other
+            for _, other in self.organizations
+            if len(other) > len(name)
+            and (other.startswith(name + " ") or (name.isupper() and acronym(other) == name))
+        )
+        # The most used fuller form: a headline may run a name into other words.
+        return max(fuller, key=lambda other: (fuller[other], len(other))) if fuller else name
+
+    def _antecedent(self, mention: TokenSpan, root: Token) -> Resolved | None:
+        """Who "the company" / "the department" or "the winger" / "the Italian" / "the
+        22-year-old" stands for: the organization or the person named just before."""
+        words = title_words()
+        bare = len([t for t in mention if not t.is_punct]) == 2  # "the company", not "the X firm"
+        if bare and root.is_lower and root.lower_ in words.institutional | words.organization_nouns:
+            before = [
+                name
+                for start, name in self.organizations
+                if start < mention.start_char and start >= self._reach(mention.root)
+            ]
+            # "the department" is the nearest organization with that word in its name; "the
+            # company" may be any organization.
+            named = [name for name in before if root.lower_ in name.lower().split()]
+            if named or (before and root.lower_ in words.organization_nouns):
+                return Resolved(self._organization_name((named or before)[-1]), "organization")
+            return None
+        is_epithet = (
+            root.lower_ in words.epithets or root.ent_type_ == "NORP" or "year-old" in mention.text
+        )
+        if is_epithet and root.lower_ not in words.titles:
+            person = self._nearest_person(root, None)
+            if person is not None:
+                return Resolved(person.name, "person")
+        return None
 
     def _earlier_source(self, mention: TokenSpan, root: Token) -> Resolved | None:
         """ "The spokesperson" after "a Downing Street spokesperson": the source named before."""
@@ -213,6 +307,13 @@ class Cast:
         words = title_words()
         if pronoun.lower_ in words.group:
             return self.spoken[-1][1] if self.spoken else None
+        if pronoun.lower_ in words.neuter:
+            # "The IFS said ... It said ...": the organization that spoke last, in reach.
+            reach = self._reach(pronoun)
+            for start, earlier in reversed(self.spoken):
+                if start >= reach and earlier.kind == "organization":
+                    return earlier
+            return None
         gender = "male" if pronoun.lower_ in words.male else "female"
         if pronoun.lower_ not in words.male | words.female:
             return None
@@ -224,23 +325,28 @@ class Cast:
                 return earlier
         return None
 
-    def _nearest_person(self, pronoun: Token, gender: str) -> Person | None:
-        """The nearest person before `pronoun`, preferring sentence subjects, in reach."""
-        sentence_starts = self._sentence_starts()
-        here = bisect_left(sentence_starts, pronoun.sent.start_char)
-        reach = sentence_starts[max(0, here - PRONOUN_REACH_SENTENCES)]
+    def _nearest_person(self, pronoun: Token, gender: str | None) -> Person | None:
+        """The nearest person before `pronoun` (of `gender`, when given), preferring sentence
+        subjects, in reach."""
+        reach = self._reach(pronoun)
         stop = bisect_left(self._mention_starts, pronoun.idx)
         candidates = [
             (person, root)
             for start, person, root in self.person_mentions[:stop]
             if start >= reach
-            and person.gender in (None, gender)
-            and not any(first <= start < last for first, last in self.reported)
+            and (gender is None or person.gender in (None, gender))
+            and not self._in_quote(start)
         ]
         for person, root in reversed(candidates):
             if is_subject(root):
                 return person
         return candidates[-1][0] if candidates else None
+
+    def _reach(self, token: Token) -> int:
+        """Where the sentences an antecedent of `token` may be in start."""
+        sentence_starts = self._sentence_starts()
+        here = bisect_left(sentence_starts, token.sent.start_char)
+        return sentence_starts[max(0, here - PRONOUN_REACH_SENTENCES)]
 
     def _sentence_starts(self) -> list[int]:
         if self._sentences is None:
@@ -290,6 +396,58 @@ class Cast:
         return result
 
 
+def given_names(name: TokenSpan) -> list[Token]:
+    """ "Rhodri" where the model tagged only "Lewis" of "Rhodri Lewis": capitalised proper nouns
+    just before a name, not titles ("Minister") or abbreviations ("Sgt."), belong to it."""
+    doc, start = name.doc, name.start
+    words = title_words()
+    while start > 0:
+        token = doc[start - 1]
+        if (
+            token.pos_ != "PROPN"
+            or token.dep_ != "compound"
+            or token.ent_type_
+            or not token.text[:1].isupper()
+            or token.text.endswith(".")
+            or token.lower_ in words.titles | words.honorifics
+        ):
+            break
+        start -= 1
+    return list(doc[start : name.start])
+
+
+def head_titles(token: Token) -> list[str]:
+    """ "Wales's First Minister" for "Wales's First Minister, Rhodri Lewis": the title the name
+    is in apposition to."""
+    head = token.head
+    if token.dep_ != "appos" or head.lower_ not in title_words().titles:
+        return []
+    words = [t for t in token.doc[head.left_edge.i : head.i + 1] if not t.is_punct]
+    while words and is_article(words[0]):
+        words.pop(0)
+    return [token.doc[words[0].i : words[-1].i + 1].text] if words else []
+
+
+def _unnamed_kind(root: Token) -> str:
+    """The kind of a source cited by role only: "a spokesperson" speaks for an organization,
+    "analysts" are several people, "the minister" is one."""
+    if root.lower_ in title_words().institutional:
+        return "organization"
+    return "unknown" if root.tag_ in ("NNS", "NNPS") else "person"
+
+
+def _without_article(tokens: TokenSpan) -> str:
+    words = [t for t in tokens if not is_article(t)]
+    return tokens.doc[words[0].i : words[-1].i + 1].text if words else tokens.text
+
+
+def acronym(name: str) -> str:
+    """ "FAA" for "Federal Aviation Administration"."""
+    return "".join(
+        w[0] for w in name.split() if w.lower() not in ACRONYM_SKIPPED and w[0].isupper()
+    )
+
+
 def is_subject(token: Token) -> bool:
     """`token` heads or is part of (compound, apposition) a clause subject."""
     while token.dep_ in ("compound", "appos", "flat") and token.head is not token:
@@ -320,13 +478,30 @@ def premodifier_titles(name: TokenSpan) -> list[str]:
 
 
 def apposition_titles(token: Token) -> list[str]:
-    """ "former UK ambassador to Russia" for "Tony Brenton, the former UK ambassador to Russia"."""
-    titles = []
-    for child in token.children:
-        if child.dep_ == "appos" and child.ent_type_ != "PERSON":
-            words = [t for t in child.subtree if not t.is_punct]
-            while words and words[0].lower_ in DETERMINERS:
-                words.pop(0)
-            if words:
-                titles.append(token.doc[words[0].i : words[-1].i + 1].text)
-    return titles
+    """ "former UK ambassador to Russia" for "Tony Brenton, the former UK ambassador to Russia",
+    "co-founder and CEO of BrightPath" for "Maria Chen, co-founder and CEO of BrightPath, who
+    ...". Not an age ("Anita Perez, 42,"), a parenthesis ("(NYSE: NWE)"), or a phrase that
+    runs on into the sentence (a misparse: "According to X, war-risk premiums have risen")."""
+    doc = token.doc
+    appositions = [
+        child for child in token.rights if child.dep_ == "appos" and child.ent_type_ != "PERSON"
+    ]
+    if not appositions:
+        return []
+    start, end = appositions[0].left_edge.i, appositions[-1].right_edge.i + 1
+    if doc[start - 1].text == "(":
+        return []
+    following = doc[end] if end < len(doc) else None
+    if following is not None and not (following.is_punct or following.is_space):
+        return []
+    clause = next((t for t in doc[start:end] if t.dep_ in ("relcl", "acl")), None)
+    if clause is not None:
+        end = clause.left_edge.i
+    words = [t for t in doc[start:end] if not t.is_space]
+    while words and (is_article(words[0]) or words[0].is_punct):
+        words.pop(0)
+    while words and words[-1].is_punct:
+        words.pop()
+    if not words or all(t.like_num for t in words):
+        return []
+    return [doc[words[0].i : words[-1].i + 1].text]

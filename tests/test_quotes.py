@@ -178,6 +178,62 @@ QUOTE_CASES = [
         ],
         id="plural-possessive-is-no-mark",
     ),
+    pytest.param(
+        "OSLO (AP) — The shipping agency said on Friday it would inspect every ferry.",
+        [("it would inspect every ferry", "indirect", "shipping agency")],
+        id="dateline-and-time-of-saying-left-out",
+    ),
+    pytest.param(
+        "BERLIN, May 2 (Reuters) - The bridge will close for a month, two city officials said "
+        "on Tuesday, after cracks were found.",
+        [("The bridge will close for a month", "indirect", "two city officials")],
+        id="wire-dateline-clause-before-said-on-day",
+    ),
+    pytest.param(
+        "The museum will stay shut until June, the city council announced on Monday, citing "
+        "safety concerns.",
+        [("The museum will stay shut until June", "indirect", "city council")],
+        id="clause-before-announced-with-participle",
+    ),
+    pytest.param(
+        "According to a survey of 900 drivers carried out for the Daily Post by Harbor Research "
+        "last week, 38% of them oppose the toll.",
+        [("38% of them oppose the toll", "indirect", "Harbor Research")],
+        id="according-to-poll-by-agent",
+    ),
+    pytest.param(
+        "Rents rose 4% in March, according to figures published by the Land Registry.",
+        [("Rents rose 4% in March", "indirect", "Land Registry")],
+        id="according-to-figures-published-by",
+    ),
+    pytest.param(
+        "Lena Fox said the team had shown “great spirit” after a hard month.",
+        [("the team had shown “great spirit” after a hard month", "mixed", "Lena Fox")],
+        id="phrase-after-fragment-stays-in-clause",
+    ),
+    pytest.param(
+        "Tom Reyes said his client was “shocked” and would appeal the ruling.",
+        [("his client was “shocked” and would appeal the ruling", "mixed", "Tom Reyes")],
+        id="backshifted-conjunct-is-reported",
+    ),
+    pytest.param(
+        "Ana Ruiz said the plan was “reckless” and called for a vote.",
+        [("the plan was “reckless”", "mixed", "Ana Ruiz")],
+        id="called-for-ends-the-clause",
+    ),
+    pytest.param(
+        "Critics were kind. The Daily Echo called the soup “a revelation”.\n",
+        [("the soup “a revelation”", "mixed", "Daily Echo")],
+        id="describe-at-line-end",
+    ),
+    pytest.param(
+        "« Nous restons, » the mayor said. The council said the plan was « not urgent ».",
+        [
+            ("Nous restons", "direct", "mayor"),
+            ("the plan was « not urgent »", "mixed", "council"),
+        ],
+        id="spaced-guillemets",
+    ),
 ]
 
 

@@ -40,6 +40,77 @@ SPEAKER_CASES = [
         [("Ben Holt", "person", (), 2)],
         id="pronoun-nearest-subject",
     ),
+    pytest.param(
+        "Officials said the road would reopen soon. Analysts said prices would rise.",
+        [("Officials", "organization", (), 1), ("Analysts", "unknown", (), 1)],
+        id="plural-unnamed-sources-are-not-persons",
+    ),
+    pytest.param(
+        "A spokesperson said the line was closed.",
+        [("spokesperson", "organization", (), 1)],
+        id="lone-spokesperson-speaks-for-organization",
+    ),
+    pytest.param(
+        "The museum will stay shut until June, the city council announced on Monday.",
+        [("city council", "organization", (), 1)],
+        id="council-is-an-organization",
+    ),
+    pytest.param(
+        "Brightline Foods said it would close two plants. The company said 300 jobs would go.",
+        [("Brightline Foods", "organization", (), 2)],
+        id="the-company-is-the-organization-before",
+    ),
+    pytest.param(
+        "WASHINGTON (AP) — The Federal Aviation Administration said on Tuesday it would "
+        "inspect older jets. The agency said checks would start in May.",
+        [("Federal Aviation Administration", "organization", (), 2)],
+        id="dateline-not-speaker-and-the-agency",
+    ),
+    pytest.param(
+        "The Civil Aviation Authority said the runway was safe. The CAA said checks would go on.",
+        [("Civil Aviation Authority", "organization", (), 2)],
+        id="acronym-takes-full-name",
+    ),
+    pytest.param(
+        "The IFS said costs had risen. It said the rules should change.",
+        [("IFS", "organization", (), 2)],
+        id="it-is-the-organization-that-spoke",
+    ),
+    pytest.param(
+        "Gasunie, the national grid operator, said supplies were secure.",
+        [("Gasunie", "organization", ("national grid operator",), 1)],
+        id="apposition-noun-makes-organization",
+    ),
+    pytest.param(
+        "Its chief executive, Maria Olsen, said sales had doubled.",
+        [("Maria Olsen", "person", (), 1)],
+        id="role-with-name-in-apposition",
+    ),
+    pytest.param(
+        "The country imports most of its wheat. Its trade minister said stocks were low.",
+        [("trade minister", "person", (), 1)],
+        id="possessive-determiner-dropped",
+    ),
+    pytest.param(
+        "According to the Marine Insurers' Guild, war-risk premiums for the strait have risen.",
+        [("Marine Insurers' Guild", "organization", (), 1)],
+        id="no-title-from-misparsed-apposition",
+    ),
+    pytest.param(
+        "“It was terrifying,” said Anna Weiss, 34, of Denver.",
+        [("Anna Weiss", "person", (), 1)],
+        id="age-is-no-title",
+    ),
+    pytest.param(
+        "Marco Rossi scored twice. “We deserved it,” the Italian said.",
+        [("Marco Rossi", "person", (), 1)],
+        id="nationality-epithet",
+    ),
+    pytest.param(
+        "Jan Novak scored late on. “It was a dream,” the 19-year-old striker said.",
+        [("Jan Novak", "person", (), 1)],
+        id="age-epithet",
+    ),
 ]
 
 
@@ -61,3 +132,14 @@ def test_mentions_list_every_citation(nlp):
         ("Sarah Connor", 0),
         ("Ms Connor", 47),
     ]
+
+
+def test_place_read_as_person_is_no_antecedent(nlp):
+    text = (
+        "The generators will go to hospitals in Kharkiv, Kherson and the capital. "
+        "“We need more,” he said."
+    )
+    doc = nlp(text)
+    quotes, speakers = find_quotes(doc)
+    assert [(q.text, q.speaker) for q in quotes] == [("We need more", None)]
+    assert speakers == []
