@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, cached_property
+from itertools import pairwise
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -27,6 +28,11 @@ _ALPHA_WORD = re.compile(r"[A-Za-z]+")
 _SENTENCE_END = re.compile(r"([.!?…][\"”’'»)\]]*|:)\s*$")
 _QUOTE_MARK = re.compile(r"[\"“”‘’«»]")
 _DIGIT = re.compile(r"\d")
+# A list item marker: "- ", "• ", "* ". A bulleted line belongs to the article's own list.
+_BULLET = re.compile(r"^[-•*·▪–—]\s")
+# The rank of a "Most read" item: a line "3", "3." or "3 Headline".
+_RANK = re.compile(r"^\d{1,2}[.)]?(?:\s|$)")
+_RANK_ONLY = re.compile(r"^\d{1,2}[.)]?$")
 # A results line ("Kherson: 87.05%", "Yes 54 per cent") is content however list-like it looks.
 _PERCENT = re.compile(r"\d\s*(%|per ?cent|percent)", re.IGNORECASE)
 # An item of an icon list: "Calendar An icon of a desk calendar." The label starts the item.
@@ -43,10 +49,29 @@ _GALLERY = "photo gallery"  # the reason, shared with the "Show all 50" header p
 _GALLERY_MIN_ITEMS = 4
 _GALLERY_MAX_GAP = 3
 _UI_WORD_SHARE = 0.7
+# Short lines between two menu lines (a section name the UI word list lacks) are menu lines too.
+_MENU_GAP_MAX_LINES = 3
+_MENU_GAP_MAX_WORDS = 6
+_MENU_NAME_MAX_WORDS = 1
+# Reasons of lines that belong to menus, link lists and footers: only these close a menu gap.
+_MENU_REASONS = frozenset(
+    {
+        "user interface",
+        "link list",
+        "site furniture",
+        "topic tags",
+        "copyright notice",
+        "share prompt",
+    }
+)
+# A short line printed this often on one page is furniture ("Ad Feedback", "Share full article").
+_REPEATED_MIN_COUNT = 3
+_REPEATED_MAX_WORDS = 4
 # A teaser is unrelated when at most this share of its content words occur in the rest of the text.
 _TEASER_MAX_SHARED = 0.25
 _TEASER_MAX_HEADLINES = 3
 _TEASER_MIN_ARTICLE_WORDS = 40
+_PARAGRAPH_MIN_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -114,8 +139,10 @@ def find_boilerplate(text: str) -> list[Boilerplate]:
     _mark_phrases(lines, rules, mark)
     _mark_icon_lists(lines, mark)
     _mark_galleries(lines, marks, mark)
-    _mark_ui_lines(lines, rules, mark)
-    _mark_link_lists(lines, rules, mark)
+    _mark_ui_lines(lines, rules, marks, mark)
+    _mark_link_lists(lines, rules, marks, mark)
+    _mark_repeated_lines(lines, mark)
+    _mark_menu_gaps(lines, marks, mark)
     _mark_teasers(lines, rules, marks, mark)
     return _merge(text, sorted(marks.values()))
 
@@ -258,20 +285,76 @@ def _mark_gallery_run(lines: list[_Line], run: list[int], marks: dict, mark) -> 
 
 def _is_ui_line(line: _Line, ui_words: frozenset[str]) -> bool:
     words = line.words
-    if not words or len(words) > _HEADLINE_MAX_WORDS or _SENTENCE_END.search(line.text):
+    if (
+        not words
+        or len(words) > _HEADLINE_MAX_WORDS
+        or _SENTENCE_END.search(line.text.removesuffix(":"))
+        or _BULLET.match(line.text)
+    ):
         return False
     known = sum(word.lower() in ui_words for word in words)
     return known / len(words) >= _UI_WORD_SHARE
 
 
-def _mark_ui_lines(lines: list[_Line], rules: _Rules, mark) -> None:
-    for index, line in enumerate(lines):
-        if _is_ui_line(line, rules.ui_words):
-            mark(index, rules.ui_reason)
+def _mark_ui_lines(lines: list[_Line], rules: _Rules, marks: dict, mark) -> None:
+    """Runs of menu and button lines ("Home", "Sign in", "Accept all").
+
+    A run that a line ending in a colon introduces is the article's own list ("Key issues:" over
+    "Health" and "Economy"); a lone one-word line ("Health") is a subheading unless furniture
+    already marked sits next to it or just above a short line.
+    """
+    index = 0
+    while index < len(lines):
+        if not _is_ui_line(lines[index], rules.ui_words):
+            index += 1
+            continue
+        end = index
+        while end + 1 < len(lines) and _is_ui_line(lines[end + 1], rules.ui_words):
+            end += 1
+        introduced = index > 0 and index - 1 not in marks and lines[index - 1].text.endswith(":")
+        lone_word = end == index and len(lines[index].words) == 1
+        # Next to furniture, or one menu name ("Radio") below it: "Sport", "Radio", "Weather".
+        beside_furniture = (
+            index - 1 in marks
+            or index + 1 in marks
+            or (
+                index - 2 in marks
+                and len(lines[index - 1].words) <= _MENU_NAME_MAX_WORDS
+                and not lines[index - 1].after_blank
+                and not lines[index].after_blank
+            )
+        )
+        if not introduced and (not lone_word or beside_furniture):
+            for covered in range(index, end + 1):
+                mark(covered, rules.ui_reason)
+        index = end + 1
 
 
-def _mark_link_lists(lines: list[_Line], rules: _Rules, mark) -> None:
+def _is_link_list_item(line: _Line) -> bool:
+    """A headline (questions too), its rank ("3") or its time ("2 days ago", "10/3/23")."""
+    if not line.words:
+        return True
+    return _is_headline_like(line) or (
+        len(line.words) <= _HEADLINE_MAX_WORDS and line.text.endswith("?")
+    )
+
+
+def _first_paragraph(lines: list[_Line]) -> int:
+    """Index of the first line that is a full paragraph: where the article body has begun."""
+    return next(
+        (
+            index
+            for index, line in enumerate(lines)
+            if len(line.words) >= _PARAGRAPH_MIN_WORDS and _SENTENCE_END.search(line.text)
+        ),
+        len(lines),
+    )
+
+
+def _mark_link_lists(lines: list[_Line], rules: _Rules, marks: dict, mark) -> None:
     """A "Recommended" / "Read more:" header, and the headline-like links listed under it."""
+    first_paragraph = _first_paragraph(lines)
+    article_words: Counter[str] | None = None  # of the lines not yet marked, counted once
     for index, line in enumerate(lines):
         reason = next((r for p, r in rules.list_headers if p.match(line.text)), None)
         if reason is None:
@@ -279,13 +362,88 @@ def _mark_link_lists(lines: list[_Line], rules: _Rules, mark) -> None:
         mark(index, reason)
         if len(line.words) > 4:
             continue  # the links are on the header's own line
-        # The links follow the header; a paragraph break after the first link ends the list.
+        # The links follow the header; a paragraph break after the first link ends the list,
+        # and so does the first unranked line after ranked links ("1 ...", "2 ..."). Above the
+        # article the list may run straight into its headline: a line on the article's subject
+        # ends it there.
+        above_article = index < first_paragraph
         following = index + 1
-        while following < len(lines) and _is_headline_like(lines[following]):
-            if following > index + 1 and lines[following].after_blank:
+        ranked = bool(following < len(lines) and _RANK.match(lines[following].text))
+        while following < len(lines):
+            item = lines[following]
+            if following > index + 1 and item.after_blank:
                 break
+            after_rank = _RANK_ONLY.match(lines[following - 1].text)
+            if ranked and not _RANK.match(item.text) and not after_rank:
+                break
+            if following not in marks and not _is_link_list_item(item):
+                break
+            if above_article and not ranked and _content_words(item.text):
+                article_words = article_words or _unmarked_words(lines, marks)
+                if not _is_unrelated(lines, [following], article_words):
+                    break
             mark(following, reason)
             following += 1
+
+
+def _mark_repeated_lines(lines: list[_Line], mark) -> None:
+    """Short lines printed several times on the page: buttons and ad slots, not sentences.
+
+    A label over a number ("Votes counted" above "98%") repeats in a results table, so a line
+    followed by a number is kept.
+    """
+    counts = Counter(_normalised(line.text) for line in lines)
+    for index, line in enumerate(lines):
+        if (
+            counts[_normalised(line.text)] >= _REPEATED_MIN_COUNT
+            and 2 <= len(line.words) <= _REPEATED_MAX_WORDS
+            and not _SENTENCE_END.search(line.text)
+            and not _DIGIT.search(line.text)
+            and not (index + 1 < len(lines) and _DIGIT.match(lines[index + 1].text))
+        ):
+            mark(index, "repeated furniture")
+
+
+def _is_menu_gap_line(line: _Line, max_words: int) -> bool:
+    return (
+        0 < len(line.words) <= max_words
+        and not _SENTENCE_END.search(line.text)
+        and not _DIGIT.search(line.text)
+        and not _QUOTE_MARK.search(line.text)
+        and not _BULLET.match(line.text)
+    )
+
+
+def _mark_menu_gaps(lines: list[_Line], marks: dict, mark) -> None:
+    """Short lines between menu or footer lines, no blank line between: section names the word
+    list lacks ("iPlayer", "T Brand Studio"). A gap may be as long as the number of menu lines
+    in its stretch of menu and short lines, and at least 3. Above the article body a headline
+    can sit between the menu and a "Share" line, so there only one-word names are taken."""
+    first_paragraph = _first_paragraph(lines)
+
+    def is_menu(index: int) -> bool:
+        return marks.get(index, (0, 0, ""))[2] in _MENU_REASONS
+
+    def in_stretch(index: int) -> bool:
+        max_words = _MENU_GAP_MAX_WORDS if index > first_paragraph else _MENU_NAME_MAX_WORDS
+        return is_menu(index) or (index not in marks and _is_menu_gap_line(lines[index], max_words))
+
+    index = 0
+    while index < len(lines):
+        if not is_menu(index):
+            index += 1
+            continue
+        # The stretch: this menu line and the menu and short lines after it, to a blank line.
+        end = index + 1
+        while end < len(lines) and not lines[end].after_blank and in_stretch(end):
+            end += 1
+        menus = [i for i in range(index, end) if is_menu(i)]
+        allowed = max(_MENU_GAP_MAX_LINES, len(menus))
+        for above, below in pairwise(menus):
+            if below - above - 1 <= allowed:
+                for covered in range(above + 1, below):
+                    mark(covered, "user interface")
+        index = end
 
 
 def _content_words(text: str) -> Counter[str]:
@@ -296,6 +454,11 @@ def _content_words(text: str) -> Counter[str]:
         if len(word) >= 3 and word not in STOP_WORDS:
             words[word[:-1] if len(word) > 4 and word.endswith("s") else word] += 1
     return words
+
+
+def _unmarked_words(lines: list[_Line], marks: dict) -> Counter[str]:
+    """Content words of the lines not marked so far: the article's vocabulary."""
+    return _content_words("\n".join(line.text for i, line in enumerate(lines) if i not in marks))
 
 
 def _mark_teasers(lines: list[_Line], rules: _Rules, marks: dict, mark) -> None:
@@ -313,9 +476,7 @@ def _mark_teasers(lines: list[_Line], rules: _Rules, marks: dict, mark) -> None:
         )
         if header is None and not repeated:
             continue
-        if article_words is None:
-            unmarked = (line.text for i, line in enumerate(lines) if i not in marks)
-            article_words = _content_words("\n".join(unmarked))
+        article_words = article_words or _unmarked_words(lines, marks)
         teaser = _teaser_lines(lines, index, header is not None)
         if _is_unrelated(lines, teaser, article_words):
             if header is not None:

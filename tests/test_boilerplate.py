@@ -143,6 +143,165 @@ Stay up to date with notifications from The Western Courier
 Allow Not now
 """
 
+BROADCASTER_PAGE = """\
+Skip to content
+Home
+News
+Sport
+Radio
+Weather
+Harbour wall collapses in overnight storm
+Share
+Image source, Getty Images
+Image caption,
+Waves broke over the sea front at dawn
+By Ann Example
+Coastal affairs reporter
+Part of the harbour wall in Penzance collapsed during gales on Sunday night.
+
+"It went with a roar," said a fisherman.
+
+Boats damaged by harbour:
+Penzance: 14
+Newlyn: 9
+
+More on this story
+Storm warnings for the weekend
+2 days ago
+Top Stories
+Most Read
+1
+Man rescued from cliff
+2
+Why are ferries cancelled?
+"""
+
+WIRE_SERVICE_PAGE = """\
+Exclusive news, data and analytics for financial market professionals
+Madrid court fines utility over outage
+By Ann Example
+3 minute read
+MADRID, May 4 (Reuters) - A Spanish court fined a power utility 2 million euros on Thursday.
+
+The fine was upheld on appeal.
+
+Reporting by Ann Example; Editing by Ben Sample
+Our Standards: The Thomson Reuters Trust Principles.
+Copyright 2023 The Associated Press. All rights reserved. This material may not be published,\
+ broadcast, rewritten or redistributed.
+"""
+
+US_NEWS_PAGE = """\
+Advertisement
+SKIP ADVERTISEMENT
+Supported by
+Ohio court strikes down district map
+Listen to this article · 4:02 min Learn more
+Reporting from Columbus, Ohio
+COLUMBUS, Ohio — The state supreme court struck down the congressional map on Friday.
+
+Related article
+Map fight heads to federal court
+
+The ruling was 4-3.
+
+Ad Feedback
+"Fair maps matter," a plaintiff said.
+
+Ad Feedback
+CLICK HERE TO GET THE NEWS APP
+Sam Sample contributed to this report.
+Read 1,204 comments
+Ad Feedback
+"""
+
+NEWSLETTER_AND_FOOTER_PAGE = """\
+Mayor backs river swimming zone
+
+The mayor said on Monday the river would open for swimming in June.
+
+Sign up to Morning Brief, our free daily newsletter
+Privacy Notice: Newsletters may contain info about charities and online ads.
+after newsletter promotion
+
+Water quality results:
+- Upstream: good
+- Downstream: poor
+
+Explore more on these topics
+Rivers
+Swimming
+Reuse this content
+About us
+Contact the newsroom
+Work for us
+Terms of use
+Privacy policy
+© 2023 Example Media Group
+"""
+
+SHARE_AND_COMMENTS_PAGE = """\
+Lakers top Celtics in overtime
+
+Friday's scores
+Lakers 112, Celtics 108 (OT)
+Heat 99, Nets 97
+
+"We kept believing," the coach said.
+
+Share this:
+Click to share on Facebook (Opens in new window)
+Click to email a link to a friend (Opens in new window)
+Like this:
+Like Loading...
+Leave a Reply Cancel reply
+Your email address will not be published. Required fields are marked *
+Comments are closed.
+"""
+
+CONSENT_AND_PAYWALL_PAGE = """\
+We care about your privacy
+We and our 512 partners store and access information on a device.
+Accept all
+Reject all
+Q&A: The new school head on her first term
+
+Q: What comes first?
+
+A: "Reading. Every child, every day."
+
+Subscribe to continue reading
+You have 1 free article left this month.
+Already a subscriber? Log in
+Join the conversation
+"""
+
+SOCIAL_PAGE = """\
+Trending
+1 Singer cancels tour
+2 Man arrested after chase
+Council votes to close two libraries
+The council voted on Wednesday to close libraries in Eastfield and Northgate, saying the\
+ buildings needed repairs it could not afford. Library users said the closures would hit\
+ children and older readers hardest, and a petition against the plan gathered signatures.
+
+"Libraries are not a luxury."
+— Jo Example (@JoExample) May 3, 2023
+
+Campaigners plan to deliver the petition to the town hall before the final budget meeting next\
+ month.
+
+pic.twitter.com/AbC123xyz
+Video Player is loading.
+Play Video
+This is a modal window.
+READ MORE
+Zoo welcomes twin panda cubs
+Keepers said the cubs were born overnight and were feeding well, a spokesperson for the zoo said.
+The library closures take effect in August, when the council will also review opening hours\
+ at the remaining libraries in the borough.
+"""
+
 PAGES = {
     "newspaper with plea": (
         NEWSPAPER_PLEA_PAGE,
@@ -232,10 +391,9 @@ PAGES = {
                 "Accept all Manage preferences Reject all\n\n"
                 "Home News Politics Business Sport Culture Opinion",
             ),
-            ("newsletter prompt", "Sign up to our free Daily Briefing newsletter"),
-            ("user interface", "Sign up"),
             (
                 "newsletter prompt",
+                "Sign up to our free Daily Briefing newsletter\nSign up\n"
                 "I would like to be emailed about offers and events. Read our privacy notice",
             ),
             (
@@ -280,6 +438,173 @@ PAGES = {
             '"Please stay at home"',
         ],
     ),
+    "broadcaster": (
+        BROADCASTER_PAGE,
+        [
+            ("user interface", "Skip to content\nHome\nNews\nSport\nRadio\nWeather"),
+            ("share prompt", "Share"),
+            (
+                "photo credit",
+                "Image source, Getty Images\nImage caption,\n"
+                "Waves broke over the sea front at dawn",
+            ),
+            ("byline", "By Ann Example"),
+            ("link list", "More on this story\nStorm warnings for the weekend"),
+            ("timestamp", "2 days ago"),
+            ("user interface", "Top Stories"),
+            ("link list", "Most Read\n1\nMan rescued from cliff\n2\nWhy are ferries cancelled?"),
+        ],
+        [
+            "Harbour wall collapses in overnight storm",
+            "Penzance: 14\nNewlyn: 9",
+            '"It went with a roar," said a fisherman.',
+        ],
+    ),
+    "wire service": (
+        WIRE_SERVICE_PAGE,
+        [
+            (
+                "site furniture",
+                "Exclusive news, data and analytics for financial market professionals",
+            ),
+            ("byline", "By Ann Example"),
+            ("timestamp", "3 minute read"),
+            (
+                "wire credits",
+                "Reporting by Ann Example; Editing by Ben Sample\n"
+                "Our Standards: The Thomson Reuters Trust Principles.",
+            ),
+            (
+                "copyright notice",
+                "Copyright 2023 The Associated Press. All rights reserved. This material may not"
+                " be published, broadcast, rewritten or redistributed.",
+            ),
+        ],
+        [
+            "Madrid court fines utility over outage",
+            "MADRID, May 4 (Reuters) -",
+            "The fine was upheld on appeal.",
+        ],
+    ),
+    "us news site": (
+        US_NEWS_PAGE,
+        [
+            ("advertisement", "Advertisement\nSKIP ADVERTISEMENT\nSupported by"),
+            ("advertisement", "Listen to this article · 4:02 min Learn more"),
+            ("byline", "Reporting from Columbus, Ohio"),
+            ("user interface", "Related article"),
+            ("link list", "Map fight heads to federal court"),
+            ("advertisement", "Ad Feedback"),
+            ("advertisement", "Ad Feedback"),
+            ("video teaser", "CLICK HERE TO GET THE NEWS APP"),
+            ("wire credits", "Sam Sample contributed to this report."),
+            ("comments", "Read 1,204 comments"),
+            ("advertisement", "Ad Feedback"),
+        ],
+        [
+            "Ohio court strikes down district map",
+            "COLUMBUS, Ohio —",
+            "The ruling was 4-3.",
+            '"Fair maps matter," a plaintiff said.',
+        ],
+    ),
+    "newsletter box and footer": (
+        NEWSLETTER_AND_FOOTER_PAGE,
+        [
+            (
+                "newsletter prompt",
+                "Sign up to Morning Brief, our free daily newsletter\nPrivacy Notice: Newsletters"
+                " may contain info about charities and online ads.\nafter newsletter promotion",
+            ),
+            ("link list", "Explore more on these topics"),
+            ("user interface", "Rivers\nSwimming"),
+            ("site furniture", "Reuse this content"),
+            (
+                "user interface",
+                "About us\nContact the newsroom\nWork for us\nTerms of use\nPrivacy policy",
+            ),
+            ("copyright notice", "© 2023 Example Media Group"),
+        ],
+        [
+            "Mayor backs river swimming zone",
+            "Water quality results:\n- Upstream: good\n- Downstream: poor",
+        ],
+    ),
+    "share list and comments": (
+        SHARE_AND_COMMENTS_PAGE,
+        [
+            (
+                "share prompt",
+                "Share this:\nClick to share on Facebook (Opens in new window)\nClick to email a"
+                " link to a friend (Opens in new window)\nLike this:\nLike Loading...",
+            ),
+            (
+                "comments",
+                "Leave a Reply Cancel reply\nYour email address will not be published. Required"
+                " fields are marked *\nComments are closed.",
+            ),
+        ],
+        [
+            "Friday's scores\nLakers 112, Celtics 108 (OT)\nHeat 99, Nets 97",
+            '"We kept believing," the coach said.',
+        ],
+    ),
+    "consent wall and paywall": (
+        CONSENT_AND_PAYWALL_PAGE,
+        [
+            (
+                "cookie notice",
+                "We care about your privacy\nWe and our 512 partners store and access information"
+                " on a device.",
+            ),
+            ("user interface", "Accept all\nReject all"),
+            (
+                "paywall",
+                "Subscribe to continue reading\nYou have 1 free article left this month.",
+            ),
+            ("login notice", "Already a subscriber? Log in\nJoin the conversation"),
+        ],
+        [
+            "Q&A: The new school head on her first term",
+            "Q: What comes first?",
+            'A: "Reading. Every child, every day."',
+        ],
+    ),
+    "trending list, embedded post and teaser": (
+        SOCIAL_PAGE,
+        [
+            ("link list", "Trending\n1 Singer cancels tour\n2 Man arrested after chase"),
+            ("photo credit", "pic.twitter.com/AbC123xyz"),
+            ("video teaser", "Video Player is loading."),
+            ("user interface", "Play Video"),
+            ("video teaser", "This is a modal window."),
+            ("link list", "READ MORE\nZoo welcomes twin panda cubs"),
+            (
+                "unrelated teaser",
+                "Keepers said the cubs were born overnight and were feeding well, a spokesperson"
+                " for the zoo said.",
+            ),
+        ],
+        [
+            "Council votes to close two libraries",
+            '"Libraries are not a luxury."',
+            "— Jo Example (@JoExample) May 3, 2023",
+            "The library closures take effect in August",
+        ],
+    ),
+    "link list above the headline": (
+        "Most read\nCouncil approves new bridge over the Severn\nThe council approved a new"
+        " bridge over the Severn on Tuesday, ending ten years of debate about the crossing"
+        " between the two towns and their councils.\n",
+        [("link list", "Most read")],
+        ["Council approves new bridge over the Severn"],
+    ),
+    "headline between a menu and a share button": (
+        "Home\nNews\nSport\nMayor resigns\nShare\nThe mayor of Eastfield resigned on"
+        " Monday after an audit found errors in the accounts of the town council.\n",
+        [("user interface", "Home\nNews\nSport"), ("share prompt", "Share")],
+        ["Mayor resigns"],
+    ),
 }
 
 
@@ -317,6 +642,13 @@ CLEAN_TEXTS = [
     # Short headline-like lines that are the article's own headline and standfirst.
     "Hollins wins Ohio primary\nHollins wins Ohio primary\n\n"
     "State Treasurer Dana Hollins won the Ohio primary on Tuesday, with Hollins taking 58%.\n",
+    # Section words as the article's own list, and as a subheading between paragraphs.
+    "Key issues:\nHealth\nEconomy\nEducation\n\nThe party published its plans on Monday.\n",
+    "The minister spoke first.\n\nHealth\n\nHospitals will get more money, she said.\n",
+    # An interview and a results table whose labels repeat.
+    'Interview\n\nHost: What happens next?\n\nMayor: "We rebuild."\n',
+    "Northern region\nYes votes\n54%\nNo votes\n46%\nSouthern region\nYes votes\n61%\n"
+    "No votes\n39%\nEastern region\nYes votes\n58%\nNo votes\n42%\n",
 ]
 
 
