@@ -18,7 +18,7 @@ from itertools import pairwise
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -27,7 +27,13 @@ from .patterns import load_patterns
 
 GAZETTEER_COMPONENT = "place_gazetteer"
 GAZETTEER_SPANS = "place_names"
+# Tokens that open with a place name before a hyphen ("U.S.-led", "U.K.-based"): the tokenizer
+# splits "Russia-backed", but not a name that ends in a full stop.
+PREFIX_SPANS = "place_name_prefixes"
 MODEL_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Model labels that a town name may wrongly carry ("in Truro" as ORG, "in Cumbria" as PRODUCT).
+MISTAKEN_PLACE_LABELS = {"ORG", "PERSON", "PRODUCT", "NORP", "WORK_OF_ART"}
+DATELINE_SEPARATORS = {",", "-", "—", "–", "("}
 PROPER_NOUN_TAGS = {"NNP", "NNPS"}
 LEADING_ARTICLES = {"the", "The"}
 # Names shorter than this are not matched in capitals: "ROME" is Rome, "OMAN" Oman, but short
@@ -53,7 +59,10 @@ def _towns_by_name() -> dict[str, list[tuple]]:
 
 
 def town_readings(name: str) -> list[dict[str, Any]]:
-    """Towns too small for the gazetteer called `name`, largest first (`patterns/towns.jsonl`)."""
+    """Towns too small for the gazetteer called `name`, largest first (`patterns/towns.jsonl`);
+    a name in capitals ("HARRISBURG", not an acronym such as "UN") is looked up as a title too."""
+    if name.isupper() and len(name) >= MIN_CAPITALISED_LENGTH and name not in _towns_by_name():
+        name = name.title()
     towns = sorted(_towns_by_name().get(name, ()), key=lambda town: -town[0])
     return [
         {
@@ -97,28 +106,46 @@ class PlaceGazetteer:
         for line in load_patterns("places"):
             if "pattern" in line:
                 readings[tuple(token["ORTH"] for token in line["pattern"])].append(line["id"])
-        # Datelines and headlines write names in capitals ("KYIV, Ukraine (AP)").
+        # Datelines and headlines write names in capitals ("KYIV, Ukraine (AP)", "NEW DELHI").
         for orths in list(readings):
-            capitals = orths[0].upper()
-            if len(orths) == 1 and len(capitals) >= MIN_CAPITALISED_LENGTH:
-                readings.setdefault((capitals,), readings[orths])
+            capitals = tuple(orth.upper() for orth in orths)
+            if len("".join(capitals)) >= MIN_CAPITALISED_LENGTH:
+                readings.setdefault(capitals, readings[orths])
         self.readings = {orths: " ".join(place_ids) for orths, place_ids in readings.items()}
-        # Names of one token are a set lookup per token; longer names go to a PhraseMatcher,
-        # built from the stored tokens, with one key for all (far faster than a key per name).
-        single = [orths[0] for orths in readings if len(orths) == 1]
-        self.word_matcher = Matcher(nlp.vocab)
-        self.word_matcher.add("PLACE", [[{"ORTH": {"IN": single}}]])
-        self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        longer = [Doc(nlp.vocab, words=list(orths)) for orths in readings if len(orths) > 1]
-        self.phrase_matcher.add("PLACE", longer)
+        # One Matcher finds the first words of names (a set lookup per token); the rest of a
+        # longer name is compared here. Building a PhraseMatcher instead would make a Doc, and
+        # new lexemes, for each of thousands of names at every start-up.
+        self.names_by_first_word: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for orths in sorted(readings, key=len, reverse=True):  # longest name first
+            self.names_by_first_word[orths[0]].append(orths)
+        self.first_word_matcher = Matcher(nlp.vocab)
+        self.first_word_matcher.add("PLACE", [[{"ORTH": {"IN": list(self.names_by_first_word)}}]])
+        self.hyphenated_matcher = Matcher(nlp.vocab)
+        self.hyphenated_matcher.add("PREFIX", [[{"TEXT": {"REGEX": r"^[A-Z][^-\s]*-[A-Za-z]"}}]])
 
     def __call__(self, doc: Doc) -> Doc:
-        found = self.word_matcher(doc, as_spans=True) + self.phrase_matcher(doc, as_spans=True)
+        found = []
+        for _, start, _ in self.first_word_matcher(doc):
+            for orths in self.names_by_first_word[doc[start].text]:
+                end = start + len(orths)
+                if end <= len(doc) and all(
+                    doc[i].text == orth for i, orth in zip(range(start, end), orths, strict=True)
+                ):
+                    found.append(doc[start:end])
+                    break
         spans = []
         for span in filter_spans(found):
             place_ids = self.readings[tuple(token.text for token in span)]
             spans.append(Span(doc, span.start, span.end, label="PLACE", kb_id=place_ids))
         doc.spans[GAZETTEER_SPANS] = spans
+        # The whole token is kept; its label is the place name it opens with.
+        prefixes = []
+        for span in self.hyphenated_matcher(doc, as_spans=True):
+            name = span.text.split("-", 1)[0]
+            place_ids = self.readings.get((name,))
+            if place_ids is not None:
+                prefixes.append(Span(doc, span.start, span.end, label=name, kb_id=place_ids))
+        doc.spans[PREFIX_SPANS] = prefixes
         return doc
 
 
@@ -129,6 +156,15 @@ class _Mention:
     as_actor: bool
     from_towns: bool = False  # readings looked up for a model entity, not matched
     record: dict[str, Any] | None = field(default=None)
+    name_length: int | None = None  # a name opening a hyphenated token: its length in chars
+
+    @property
+    def text(self) -> str:
+        return self.span.text[: self.name_length]
+
+    @property
+    def end_char(self) -> int:
+        return self.span.start_char + len(self.text)
 
 
 def find_places(doc: Doc) -> list[Place]:
@@ -145,13 +181,26 @@ def find_places(doc: Doc) -> list[Place]:
         readings = [records[place_id] for place_id in hit.kb_id_.split()]
         if _is_place(hit, readings[0], entity_of, person_words, hit_tokens):
             mentions.append(_Mention(hit, readings, _as_actor(hit)))
+    for token_span in doc.spans[PREFIX_SPANS]:
+        readings = [records[place_id] for place_id in token_span.kb_id_.split()]
+        if readings[0]["type"] == "country":  # "U.S.-led"; a city so written is rarely one
+            mention = _Mention(token_span, readings, False, name_length=len(token_span.label_))
+            mentions.append(mention)
+    hit_ends = {hit.end for hit in hits}
+    taken = hit_tokens | {span.start for span in doc.spans[PREFIX_SPANS]}
     for ent in ents:
-        if ent.label_ in MODEL_PLACE_LABELS and not hit_tokens.intersection(
-            range(ent.start, ent.end)
-        ):
-            span = _name_only(ent)
-            if span is not None and _is_model_place(span, person_words):
-                towns = town_readings(span.text)
+        if taken.intersection(range(ent.start, ent.end)) or ent.start in hit_ends:
+            continue  # the gazetteer's, or a name it opens ("Dublin Bay South")
+        span = _name_only(ent)
+        if span is None or not _is_model_place(span, person_words):
+            continue
+        if ent.label_ in MODEL_PLACE_LABELS:
+            towns = town_readings(span.text)
+            mentions.append(_Mention(span, towns, _as_actor(span), from_towns=True))
+        elif ent.label_ in MISTAKEN_PLACE_LABELS and _right_after_cue(span):
+            # "in Truro", labelled ORG: a place when a town of that name exists.
+            towns = town_readings(span.text)
+            if towns:
                 mentions.append(_Mention(span, towns, _as_actor(span), from_towns=True))
     mentions.sort(key=lambda mention: mention.span.start)
     _choose_readings(mentions)
@@ -159,14 +208,14 @@ def find_places(doc: Doc) -> list[Place]:
 
 
 def _person_name_words(ents: tuple[Span, ...]) -> set[str]:
-    """The words of the article's full person names ("Paris" and "Hilton" of "Paris Hilton"):
-    alone elsewhere, such a word is more likely the person than a place."""
+    """The surnames of the article's full person names ("Angers" of "Sandy Angers"): alone
+    elsewhere, such a word is more likely the person than a place. Given names are left out:
+    a story names people by surname, so a lone "Jordan" or "Georgia" is the place."""
     words = set()
     for ent in ents:
         if ent.label_ == "PERSON":
             names = [token.text for token in ent if token.is_title]
-            if len(names) > 1:
-                words.update(names)
+            words.update(names[1:])
     return words
 
 
@@ -178,7 +227,14 @@ def _is_place(
     hit_tokens: set[int],
 ) -> bool:
     """Whether a gazetteer name is used as a place here."""
+    if _is_dateline(hit):
+        return True
     is_country = record["type"] == "country"
+    following = entity_of.get(hit.end)
+    if not is_country and following is not None and following.label_ == "PERSON":
+        # A given name ("Sydney Sweeney" split by the model); a country may stand before a
+        # name ("President of the United States Barack Obama").
+        return False
     entities = {entity_of[i] for i in range(hit.start, hit.end) if i in entity_of}
     if not entities:
         if is_country or _geographic_context(hit, hit_tokens):
@@ -186,11 +242,16 @@ def _is_place(
         proper = all(token.tag_ in PROPER_NOUN_TAGS for token in hit)
         return proper and hit.text not in person_words
     if len(entities) > 1:
-        return is_country  # the name straddles the model's entities
+        # The model split the name ("Rostov-on-Don" as two people), or the name straddles its
+        # entities.
+        inside = all(hit.start <= ent.start and ent.end <= hit.end for ent in entities)
+        return is_country or inside
     ent = entities.pop()
     name_tokens = ent[1:] if ent[0].text in LEADING_ARTICLES else ent
     exact = name_tokens.start == hit.start and name_tokens.end == hit.end
-    if ent.label_ in MODEL_PLACE_LABELS:
+    if ent.label_ in MODEL_PLACE_LABELS or (ent.label_ == "NORP" and exact):
+        # A gazetteer name is no demonym, so the model's NORP on it ("Maharashtra seats") is
+        # a place too.
         # "said Angers" after "Sandy Angers": a surname, though the model calls it a place.
         return hit.text not in person_words or _geographic_context(hit, hit_tokens)
     if ent.label_ == "PERSON":
@@ -217,8 +278,31 @@ def _is_place(
     return is_country or record["type"] == "other" or _geographic_context(hit, hit_tokens)
 
 
+def _right_after_cue(span: Span) -> bool:
+    """'in Truro', 'in occupied Truro': the name comes right after a geographic cue. Stricter
+    than `_geographic_context`, for a model entity of another label that only the town list
+    makes a place ("between Boeing and Lockheed Martin" is no list of places)."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and doc[i].lower_ in context_words("place_modifier"):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in context_words("geo_cue")
+
+
+def _is_dateline(hit: Span) -> bool:
+    """A name in capitals opening a line: "KYIV, Ukraine", "DUBLIN - Voters", "ROME (Reuters)"."""
+    doc = hit.doc
+    at_line_start = hit.start_char == 0 or doc.text[hit.start_char - 1] == "\n"
+    return (
+        at_line_start
+        and hit.text.isupper()
+        and (hit.end == len(doc) or doc[hit.end].text in DATELINE_SEPARATORS)
+    )
+
+
 def _geographic_context(span: Span, hit_tokens: set[int]) -> bool:
-    """'in (occupied) Kherson', 'Kherson region', 'Kherson, Zaporizhzhia and Luhansk'."""
+    """'in (occupied) Kherson', 'in Truro and Exeter', 'Kherson region', 'Victoria's premier',
+    'Kherson, Zaporizhzhia and Luhansk', a results line 'Cork: 55.2%'."""
     doc = span.doc
     cues, modifiers = context_words("geo_cue"), context_words("place_modifier")
     i = span.start - 1
@@ -227,13 +311,26 @@ def _geographic_context(span: Span, hit_tokens: set[int]) -> bool:
     if i >= 0 and doc[i].lower_ in cues:
         return True
     root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
     if root.dep_ == "pobj" and root.head.lower_ in cues:
         return True
-    if span.end < len(doc) and doc[span.end].lower_ in context_words("place_noun"):
+    after = doc[span.end : span.end + 3]
+    if after and after[0].lower_ in context_words("place_noun"):
+        return True
+    if (
+        len(after) > 1
+        and after[0].tag_ == "POS"
+        and after[1].lower_ in context_words("place_owned")
+    ):
+        return True
+    if len(after) > 1 and after[0].text == ":" and after[1].like_num:
         return True
     # A list or "City, Region": a neighbour across a comma or conjunction is a gazetteer name.
     before = span.start - 2
     after = span.end + 1
+    if after < len(doc) and doc[after].lower_ == "the":  # "Gauteng and the Western Cape"
+        after += 1
     joins = {",", "and", "or"}
     if before >= 0 and doc[span.start - 1].lower_ in joins and before in hit_tokens:
         return True
@@ -276,17 +373,25 @@ def _choose_readings(mentions: list[_Mention]) -> None:
     """Pick each name's reading. A name with several ('Georgia', 'London') takes the one the
     article's unambiguous places point to: cities and regions in the same country, and for a
     country also its neighbours ('Tbilisi' or 'Russia' for the country, 'Atlanta' for the state)."""
-    local: Counter[str] = Counter()  # cities and regions per country code
+    # Cities and regions per country code, and countries, in the article and per paragraph: a
+    # story about Canada may still name Sydney in a paragraph about Australia.
+    local: Counter[str] = Counter()
     countries: Counter[str] = Counter()
+    paragraph_local: Counter[tuple[int, str]] = Counter()
+    paragraph_of = {id(mention): _paragraph(mention.span) for mention in mentions}
     for mention in mentions:
         if len(mention.readings) == 1:
             record = mention.readings[0]
+            code = record["country_code"]
             counter = countries if record["type"] == "country" else local
-            counter[record["country_code"]] += 1
+            counter[code] += 1
+            paragraph_local[paragraph_of[id(mention)], code] += 1
 
-    def support(record: dict[str, Any]) -> int:
+    def support(record: dict[str, Any], paragraph: int) -> tuple[int, int]:
+        code = record["country_code"]
         neighbours = record.get("neighbours", ())
-        return local[record["country_code"]] + sum(countries[code] for code in neighbours)
+        article = local[code] + sum(countries[neighbour] for neighbour in neighbours)
+        return paragraph_local[paragraph, code], article
 
     for mention, following in pairwise([*mentions, None]):
         if not mention.readings:
@@ -298,12 +403,19 @@ def _choose_readings(mentions: list[_Mention]) -> None:
             readings = [
                 record for record in readings if record["country_code"] in codes
             ] or readings
-        best = max(readings, key=support)  # ties: the likeliest reading
+        paragraph = paragraph_of[id(mention)]
+        best = max(readings, key=lambda record: support(record, paragraph))  # ties: likeliest
         # A small town's name is a guess; against an article about other countries, no country
         # is better than a namesake's ("Somerset" in an English story is no US town).
-        guess_unsupported = mention.from_towns and support(best) == 0 and (local or countries)
+        unsupported = support(best, paragraph) == (0, 0)
+        guess_unsupported = mention.from_towns and unsupported and (local or countries)
         mention.record = None if guess_unsupported else best
     _code_from_following_region(mentions)
+
+
+def _paragraph(span: Span) -> int:
+    """The number of the paragraph (text between blank lines) the span is in."""
+    return span.doc.text.count("\n\n", 0, span.start_char)
 
 
 def _is_city_region_pair(first: Span, second: Span) -> bool:
@@ -342,8 +454,8 @@ def _group(mentions: list[_Mention]) -> list[Place]:
             "longitude": None,
         }
         key = record["id"] or f"name:{record['name']}"
-        span = mention.span
-        place_mention = PlaceMention(span.text, span.start_char, span.end_char, mention.as_actor)
+        start = mention.span.start_char
+        place_mention = PlaceMention(mention.text, start, mention.end_char, mention.as_actor)
         grouped.setdefault(key, (record, []))[1].append(place_mention)
     places = [
         Place(

