@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -18,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from .facts import Percentage, Place
+from .facts import Percentage, Place, PlaceMention
 from .patterns import load_patterns
 
 # Frame labels that decide a figure's kind, and the kind each one gives.
@@ -42,10 +43,22 @@ MIN_POLL_STORY_CUES = 2
 OWN_PHRASE_TOKENS = 6
 # How far before a figure a count verb binds to it: "had counted 95% of ballots".
 COUNT_VERB_BEFORE_TOKENS = 2
+# The lede (headline, byline, first paragraphs) names the place the article's vote is held in.
+LEDE_LINES = 4
+# A pasted results table has at least this many columns: "Cork  68.8%  31.2%  65.1%".
+MIN_TABLE_CELLS = 3
+MAX_TABLE_CELL_CHARS = 40
 
 _DIGITS = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
 _RANGE_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?%?")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+# Where `_text` keeps the joined text of a doc.
+_TEXT_KEY = "extract.percentages.text"
+# Table cells are separated by a tab or by two spaces or more.
+_TABLE_CELL = re.compile(r"[^\s](?:[^\t\n ]| (?! ))*")
+# What follows a dateline: "ATLANTA — ...", "PARIS (Reuters) - ...".
+_DATELINE_OPENERS = ("—", "–", "(")
+_DATELINE_MARKS = (*_DATELINE_OPENERS, "-", ",", ":")  # after a dateline in capitals
 
 # Dependency labels through which a place name describes a person: "Akron businessman Al Fox".
 _MODIFIER_DEPS = ("compound", "amod", "nmod", "poss")
@@ -104,10 +117,20 @@ class _Frames:
     take_verbs: set[int] = field(default_factory=set)
     share_nouns: set[int] = field(default_factory=set)
     option_nouns: set[int] = field(default_factory=set)
+    national: list[int] = field(default_factory=list)  # "nationally", "across the country"
+    stances: dict[int, int] = field(default_factory=dict)  # first token -> end: "undecided"
 
     def cues_between(self, first: int, last: int) -> list[_Cue]:
         starts = [cue.first for cue in self.cues]
         return self.cues[bisect_left(starts, first) : bisect_left(starts, last)]
+
+
+def _text(doc: Doc) -> str:
+    """The text of `doc`, joined once: spaCy joins all the tokens again at each `doc.text`."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 
 @cache
@@ -148,8 +171,9 @@ def find_percentages(doc: Doc, places: list[Place]) -> list[Percentage]:
     )
     figures = [f for f in figures if f.form != "points" or _in_vote_paragraph(doc, f, frames)]
     story = _story_kind(frames)
-    mentions = _place_mentions(doc, places)
-    vote_place = _vote_place(doc, frames, mentions)
+    mentions = _place_mentions(doc, places, frames)
+    country = _main_country(mentions, places)
+    vote_place = _vote_place(doc, frames, mentions) or country
     for group in _by_sentence(figures):
         _decide_kinds(doc, group, frames, story)
         for previous, figure in zip([None, *group[:-1]], group, strict=True):
@@ -157,12 +181,12 @@ def find_percentages(doc: Doc, places: list[Place]) -> list[Percentage]:
             _find_subject(doc, figure, previous, frames)
     return [
         Percentage(
-            text=doc.text[f.start : f.end],
+            text=_text(doc)[f.start : f.end],
             start=f.start,
             end=f.end,
             value=f.value,
             kind=f.kind or "other",
-            place=_place_for(doc, f, figures, frames, mentions, vote_place),
+            place=_place_for(doc, f, figures, frames, mentions, vote_place, country),
             subject=f.subject,
             claimed_by=f.claimed_by,
         )
@@ -198,7 +222,7 @@ def _figure(doc: Doc, start: int, end: int, span: Span, form: str) -> _Figure:
         end=end,
         first=tokens.start,
         last=tokens.end,
-        value=_value(doc.text[start:end]),
+        value=_value(_text(doc)[start:end]),
         form=form,
         sentence=_sentence_in_paragraph(span),
     )
@@ -293,10 +317,15 @@ def _collect_frames(doc: Doc, matches: list[Span]) -> _Frames:
             frames.share_nouns.add(span.start)
         elif label == "OPTION_NOUN":
             frames.option_nouns.add(span.end - 1)
+        elif label == "NATIONAL":
+            frames.national.append(span.start)
+        elif label == "STANCE":
+            frames.stances[span.start] = span.end
     # Of two cues over the same words, the longer one says more: "would vote" is a poll.
     frames.cues = sorted(_longest_cues(frames.cues), key=lambda cue: cue.first)
     frames.separators.sort()
     frames.according.sort()
+    frames.national.sort()
     return frames
 
 
@@ -327,7 +356,7 @@ def _story_kind(frames: _Frames) -> str:
 
 def _paragraph_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Character range of the line (paragraph) holding [start, end)."""
-    text = doc.text
+    text = _text(doc)
     begin = text.rfind("\n", 0, start) + 1
     finish = text.find("\n", end)
     return begin, len(text) if finish < 0 else finish
@@ -377,7 +406,11 @@ def _counted_here(doc: Doc, figure: _Figure, frames: _Frames, others: list[_Figu
         if (token.is_punct and token.text not in "-'’") or any(o.first == i for o in others):
             break
     before = range(max(sentence.start, figure.first - COUNT_VERB_BEFORE_TOKENS), figure.first)
-    return any(i in frames.counted and doc[i].pos_ in ("VERB", "AUX") for i in before)
+    if any(i in frames.counted and doc[i].pos_ in ("VERB", "AUX") for i in before):
+        return True
+    # "90 per cent of the votes in Gujarat had been counted": the figure is what was counted
+    root = doc[figure.first : figure.last].root
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.i in frames.counted
 
 
 def _kind_from(cues: list[_Cue], figure: _Figure, poll_nearby: bool) -> str | None:
@@ -404,7 +437,15 @@ def _decide_kinds(doc: Doc, group: list[_Figure], frames: _Frames, story: str) -
         if _counted_here(doc, figure, frames, group):
             figure.kind, figure.kind_is_local = "counted", True
             continue
-        kind = _kind_from(figure.own_cues, figure, poll_in_sentence)
+        heading = _column_heading(doc, figure, frames)
+        if heading is not None:  # a table cell: its column says what it is, not its neighbours
+            figure.kind = _fit_to_story(_kind_from(heading, figure, False), story)
+            continue
+        kind = _kind_of_head(doc, figure, frames) or _kind_of_subject(
+            doc, figure, frames, poll_in_sentence
+        )
+        if kind is None:
+            kind = _kind_from(figure.own_cues, figure, poll_in_sentence)
         if kind is None and previous is not None:
             kind = previous.kind  # an enumeration: "Macron won 58% and Le Pen 42%"
         if kind is None:
@@ -417,6 +458,69 @@ def _decide_kinds(doc: Doc, group: list[_Figure], frames: _Frames, story: str) -
             kind = "other"  # "60% of services will run", in a story that also has a vote
         figure.kind = _fit_to_story(kind, story)
         previous = figure
+
+
+def _kind_of_head(doc: Doc, figure: _Figure, frames: _Frames) -> str | None:
+    """The noun the figure measures: "on a turnout of 83.5%", "inflation of 6.8 per cent"."""
+    root = doc[figure.first : figure.last].root
+    if root.dep_ != "pobj" or root.head.lower_ != "of" or root.head.head.pos_ != "NOUN":
+        return None
+    noun = root.head.head.i
+    cues = [cue for cue in frames.cues_between(noun, noun + 1) if cue.label in KIND_OF_CUE]
+    return KIND_OF_CUE[cues[0].label] if cues else None
+
+
+def _kind_of_subject(doc: Doc, figure: _Figure, frames: _Frames, poll_nearby: bool) -> str | None:
+    """The cue in the subject of the figure's clause: "approval rating slips to 41% as economy
+    worries grow" is a poll; so is a clause a poll reports: "exit polls showed Biden winning 69%".
+    """
+    root = doc[figure.first : figure.last].root
+    own_clause = True
+    for verb in root.ancestors:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        for child in verb.children:
+            if child.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            first, last = child.left_edge.i, child.right_edge.i + 1
+            if first <= root.i < last:
+                continue
+            cues = [
+                cue
+                for cue in frames.cues_between(first, last)
+                if (own_clause and cue.label in KIND_OF_CUE) or cue.label == "POLL"
+            ]
+            if cues:
+                return _kind_from(cues, figure, poll_nearby)
+        own_clause = False
+    return None
+
+
+def _column_heading(doc: Doc, figure: _Figure, frames: _Frames) -> list[_Cue] | None:
+    """The cues of the heading over a table cell ("County  Yes  No  Turnout" over
+    "Cork  68.8%  31.2%  65.1%"), or None when the figure is not in a table."""
+    text = _text(doc)
+    begin, finish = _paragraph_bounds(doc, figure.start, figure.end)
+    cells = [cell.span() for cell in _TABLE_CELL.finditer(text, begin, finish)]
+    if len(cells) < MIN_TABLE_CELLS or any(e - s > MAX_TABLE_CELL_CHARS for s, e in cells):
+        return None
+    column = next(i for i, (start, end) in enumerate(cells) if start <= figure.start < end)
+    # up over the other rows of the table to the first line without digits: its heading
+    line_end = begin - 1
+    while line_end > 0:
+        line_begin = text.rfind("\n", 0, line_end) + 1
+        line = text[line_begin:line_end]
+        if not line.strip():
+            return None
+        if not any(char.isdigit() for char in line):
+            heading = [cell.span() for cell in _TABLE_CELL.finditer(text, line_begin, line_end)]
+            if len(heading) != len(cells):
+                return None
+            start, end = heading[column]
+            span = doc.char_span(start, end, alignment_mode="expand")
+            return frames.cues_between(span.start, span.end) if span is not None else []
+        line_end = line_begin - 1
+    return None
 
 
 def _share_of_something_else(doc: Doc, figure: _Figure, frames: _Frames) -> bool:
@@ -549,13 +653,23 @@ def _option_subject(
     doc: Doc, figure: _Figure, frames: _Frames
 ) -> tuple[str, tuple[int, int]] | None:
     """ "voted to join Russia", "in favour of X", "Clinton won 48%", "Remain on 52%"."""
+    if figure.last in frames.stances:  # "with 11% undecided"
+        return _trimmed(doc, figure.last, frames.stances[figure.last])
     root = doc[figure.first : figure.last].root
     sentence = figure.sentence
-    # "Marcus Webb with 29.7%", "Hollins at 44%", "Labour on 40%"
+    # "Marcus Webb with 29.7%", "Hollins at 44%", "Labour on 40%"; but "Biden won Georgia with
+    # 49.5%" is Biden's share: that "with" hangs on the verb, whose subject took the share
     preposition = root.head if root.dep_ == "pobj" else None
     if preposition is not None and preposition.lower_ in ("with", "at", "on"):
+        head = preposition.head
+        subjects = [child for child in head.children if child.dep_ in ("nsubj", "nsubjpass")]
         before = doc[preposition.i - 1] if preposition.i > sentence.start else None
-        if before is not None and (before.pos_ == "PROPN" or before.ent_type_):
+        if preposition.lower_ == "with" and head.pos_ in ("VERB", "AUX") and subjects:
+            # a named taker, not "Voters ... rejected it, with 58% against"
+            taker = subjects[0]
+            if taker.pos_ == "PROPN" or taker.ent_type_ or taker.i in frames.option_nouns:
+                return _name_or_option(taker, frames)
+        elif before is not None and (before.pos_ == "PROPN" or before.ent_type_):
             return _name_ending_at(before)
     # "to Trump's 46%"
     for child in root.children:
@@ -650,6 +764,8 @@ def _name_ending_at(token: Token) -> tuple[str, tuple[int, int]] | None:
 
 def _name_or_option(subject: Token, frames: _Frames) -> tuple[str, tuple[int, int]] | None:
     """A candidate's name, or an option such as "the No side"; not "the survey" or "it"."""
+    if subject.pos_ == "PRON":
+        return None
     if subject.pos_ == "PROPN" or subject.ent_type_ or subject.is_title:
         return _name_ending_at(subject)
     if subject.i in frames.option_nouns:
@@ -679,18 +795,66 @@ def _gerund(verb: str) -> str:
 # --- places --------------------------------------------------------------------------------------
 
 
-def _place_mentions(doc: Doc, places: list[Place]) -> list[_Mention]:
-    """The mentions a figure can be about: not a government acting, not a person's descriptor."""
+def _place_mentions(doc: Doc, places: list[Place], frames: _Frames) -> list[_Mention]:
+    """The mentions a figure can be about: not a government acting, not a person's descriptor,
+    not a dateline, not a surname, not the option voted for ("voted to remain in the UK")."""
+    surnames = _surnames(doc)
+    text = _text(doc)
     mentions = []
     for place in places:
         for mention in place.mentions:
-            if mention.as_actor:
+            if mention.as_actor or mention.text in surnames or _is_dateline(text, mention):
                 continue
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None or _describes_person(span.root) or _inside_name(span):
+            if (
+                span is None
+                or _describes_person(span.root)
+                or _inside_name(span)
+                or _in_vote_option(span.root, frames)
+            ):
                 continue
             mentions.append(_Mention(place.name, mention.start, mention.end, span.start, span.root))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _surnames(doc: Doc) -> set[str]:
+    """ "Le Pen" and "Pen" when the article names "Marine Le Pen": a person, not a place."""
+    names = set()
+    for entity in doc.ents:
+        if entity.label_ == "PERSON":
+            words = entity.text.split()
+            names.update(" ".join(words[k:]) for k in range(1, len(words)))
+    return names
+
+
+def _is_dateline(text: str, mention: PlaceMention) -> bool:
+    """ "ATLANTA — ...", "PARIS (Reuters) - ...": where the reporter was, not what figures say."""
+    begin = text.rfind("\n", 0, mention.start) + 1
+    if text[begin : mention.start].strip():
+        return False
+    follows = text[mention.end : mention.end + 3].lstrip()[:1]
+    shouting = mention.text.isupper() and len(mention.text) > 2
+    return follows in _DATELINE_OPENERS or (shouting and follows in _DATELINE_MARKS)
+
+
+def _in_vote_option(token: Token, frames: _Frames) -> bool:
+    """ "Scotland voted 55% to remain in the UK": the UK is part of the option, not the setting."""
+    return any(
+        ancestor.dep_ == "xcomp" and ancestor.head.i in frames.vote_verbs
+        for ancestor in token.ancestors
+    )
+
+
+def _main_country(mentions: list[_Mention], places: list[Place]) -> str | None:
+    """The named country most of the article's places are in (the first of equals): national
+    figures are its. Counting states and cities too outvotes a stray country reading."""
+    code_of = {place.name: place.country_code for place in places}
+    codes = Counter(code_of[m.name] for m in mentions if code_of[m.name])
+    for code, _ in codes.most_common():
+        for place in places:
+            if place.type == "country" and place.country_code == code:
+                return place.name
+    return None
 
 
 def _inside_name(span: Span) -> bool:
@@ -711,7 +875,10 @@ def _describes_person(token: Token) -> bool:
 
 
 def _is_locative(doc: Doc, mention: _Mention, frames: _Frames) -> bool:
-    """ "in Kherson", "across the United States"."""
+    """ "in Kherson", "across the United States", "in rural Cherokee County"."""
+    token = mention.token
+    if token.dep_ == "pobj" and token.head.i in frames.locatives:
+        return True
     i = mention.first
     while i > 0 and doc[i - 1].lower_ == "the":
         i -= 1
@@ -719,9 +886,15 @@ def _is_locative(doc: Doc, mention: _Mention, frames: _Frames) -> bool:
 
 
 def _vote_place(doc: Doc, frames: _Frames, mentions: list[_Mention]) -> str | None:
-    """The place the article's vote is held in: the place nearest its first vote word."""
+    """The place the article's vote is held in: the place nearest its first vote word in the lede.
+
+    Later on, a place next to a vote word is one of the places the article goes through.
+    """
     starts = [m.start for m in mentions]
+    lede_end = _lede_end(_text(doc))
     for cue in frames.cues:
+        if cue.start >= lede_end:
+            break
         if cue.label == "OTHER":
             continue
         sentence = doc[cue.first].sent
@@ -733,6 +906,18 @@ def _vote_place(doc: Doc, frames: _Frames, mentions: list[_Mention]) -> str | No
     return None
 
 
+def _lede_end(text: str) -> int:
+    """Character offset where the first `LEDE_LINES` non-blank lines end."""
+    end, lines = 0, 0
+    while lines < LEDE_LINES:
+        newline = text.find("\n", end)
+        if newline < 0:
+            return len(text)
+        lines += bool(text[end:newline].strip())
+        end = newline + 1
+    return end
+
+
 def _place_for(
     doc: Doc,
     figure: _Figure,
@@ -740,6 +925,7 @@ def _place_for(
     frames: _Frames,
     mentions: list[_Mention],
     vote_place: str | None,
+    country: str | None,
 ) -> str | None:
     """Same phrase, same segment of the sentence, the sentence, the paragraph, the article.
 
@@ -769,8 +955,17 @@ def _place_for(
         before = [m for m in tied if m.end <= figure.start]
         chosen = before[-1] if before else next(iter(tied), None)
         return chosen.name if chosen else None
+    # a place named since the sentence's previous figure is this one's: "won in A with 55%, and
+    # dominated B, where he took 65%"
+    previous_end = max(
+        (f.end for f in figures if f.sentence.start == sentence.start and f.end <= figure.start),
+        default=sentence.start_char,
+    )
     before = [m for m in in_segment if m.end <= figure.start]
-    chosen = _nearest_locative_or_nearest(doc, before, frames)
+    since_previous = [m for m in before if m.start >= previous_end]
+    chosen = _nearest_locative_or_nearest(doc, since_previous or before, frames)
+    if chosen is None and country and _is_national(doc, frames, seg_start, seg_end):
+        return country  # "Nationally, Biden received 51.3%"
     if chosen is None:
         chosen = next(
             (m for m in in_segment if m.start >= figure.end and _is_locative(doc, m, frames)), None
@@ -784,7 +979,8 @@ def _place_for(
     begin, finish = _paragraph_bounds(doc, figure.start, figure.end)
     in_paragraph = usable[bisect_left(starts, begin) : bisect_right(starts, finish)]
     before = [m for m in in_paragraph if m.end <= figure.start]
-    if before:
+    # the share of the count is the whole vote's, not the previous sentence's place's
+    if before and figure.kind != "counted":
         return before[-1].name
     # A place later in the segment ("52% backed it, officials in Scotland said") before the
     # article's own; later segments hold the places of later figures.
@@ -793,6 +989,15 @@ def _place_for(
     if vote_place:
         return vote_place
     return in_paragraph[0].name if in_paragraph else None
+
+
+def _is_national(doc: Doc, frames: _Frames, start: int, end: int) -> bool:
+    """Whether the characters [start, end) say "nationally", "nationwide", "across the country"."""
+    national = frames.national
+    first = doc.char_span(start, end, alignment_mode="expand")
+    return first is not None and bisect_left(national, first.start) < bisect_left(
+        national, first.end
+    )
 
 
 def _ties_to_clause(doc: Doc, mention: _Mention, verb: Token | None, frames: _Frames) -> bool:

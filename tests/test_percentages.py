@@ -244,6 +244,122 @@ CASES = [
         {},
         [],
     ),
+    # a dateline is where the reporter is; "with" on the verb gives the verb's subject
+    (
+        "DENVER — Hickenlooper won Colorado with 55.1% of the vote.",
+        {"Denver": ["DENVER"], "Colorado": ["Colorado"]},
+        [("55.1%", 55.1, "vote_share", "Colorado", "Hickenlooper")],
+    ),
+    # the figure is what was counted, far from the count verb
+    (
+        "By 10pm, 80 per cent of the ballots in Ohio had been counted.",
+        {"Ohio": ["Ohio"]},
+        [("80 per cent", 80, "counted", "Ohio", None)],
+    ),
+    (
+        "The survey put Ortiz on 44% and Lamb on 41%, with 11% undecided.",
+        {},
+        [
+            ("44%", 44, "poll", None, "Ortiz"),
+            ("41%", 41, "poll", None, "Lamb"),
+            ("11%", 11, "poll", None, "undecided"),
+        ],
+    ),
+    # the cue in the clause's subject beats a nearer cue in another clause
+    (
+        "The governor's approval rating has fallen to 39% as economy worries grow, a new poll "
+        "shows.",
+        {},
+        [("39%", 39, "poll", None, None)],
+    ),
+    (
+        "Polls closed at 8pm and ballots were counted overnight. Exit polls showed the senator "
+        "winning 61% of Hispanic voters.",
+        {},
+        [("61%", 61, "poll", None, None)],
+    ),
+    (
+        "It was the most loyal district, with 71% voting for the mayor on a turnout of 52%.",
+        {},
+        [("71%", 71, "vote_share", None, None), ("52%", 52, "turnout", None, "turnout")],
+    ),
+    (
+        "The Labour Party won 40 seats, polling 38.2 per cent of the votes, the returning officer "
+        "said.",
+        {},
+        [("38.2 per cent", 38.2, "vote_share", None, None)],
+    ),
+    # a pasted results table: the heading over each column says what its cells are
+    (
+        "Voters approved the amendment in the referendum.\n\nDistrict  Yes  No  Turnout\n"
+        "Limerick  61.2%  38.8%  55.0%\nSligo  47.5%  52.5%  49.3%",
+        {"Limerick": ["Limerick"], "Sligo": ["Sligo"]},
+        [
+            ("61.2%", 61.2, "vote_share", "Limerick", None),
+            ("38.8%", 38.8, "vote_share", "Limerick", None),
+            ("55.0%", 55.0, "turnout", "Limerick", "turnout"),
+            ("47.5%", 47.5, "vote_share", "Sligo", None),
+            ("52.5%", 52.5, "vote_share", "Sligo", None),
+            ("49.3%", 49.3, "turnout", "Sligo", "turnout"),
+        ],
+    ),
+    (
+        "Georgia held its Senate runoff on Tuesday. Warnock took 81% in DeKalb County, while "
+        "Walker won 69% in rural Cherokee County.",
+        {"DeKalb County": ["DeKalb County"], "Cherokee County": ["Cherokee County"]},
+        [
+            ("81%", 81, "vote_share", "DeKalb County", "Warnock"),
+            ("69%", 69, "vote_share", "Cherokee County", "Walker"),
+        ],
+    ),
+    # a place named since the previous figure belongs to this one
+    (
+        "Brazil's presidential election went to a runoff. Bolsonaro won in Rio de Janeiro with "
+        "56%, and dominated the farm belt of Goias, where he took 65%.",
+        {"Rio de Janeiro": ["Rio de Janeiro"], "Goias": ["Goias"]},
+        [
+            ("56%", 56, "vote_share", "Rio de Janeiro", "Bolsonaro"),
+            ("65%", 65, "vote_share", "Goias", "Bolsonaro"),
+        ],
+    ),
+    # the place inside the option voted for is not where the vote was
+    (
+        "In the 2014 vote, Scotland voted 55.3% to 44.7% to remain in the UK, on a turnout of "
+        "84.6%.",
+        {"Scotland": ["Scotland"], "United Kingdom": ["UK"]},
+        [
+            ("55.3%", 55.3, "vote_share", "Scotland", None),
+            ("44.7%", 44.7, "vote_share", "Scotland", None),
+            ("84.6%", 84.6, "turnout", "Scotland", "turnout"),
+        ],
+    ),
+    # "Le Pen" read as a place is the surname of the Marine Le Pen the article names
+    (
+        "In France's presidential election, Marine Le Pen trailed. Macron finished first with "
+        "27.8%, ahead of Le Pen on 23.2%.",
+        {"France": ["France"], "Le Pen": ["Le Pen"]},
+        [
+            ("27.8%", 27.8, "vote_share", "France", "Macron"),
+            ("23.2%", 23.2, "vote_share", "France", "Le Pen"),
+        ],
+    ),
+    (
+        "A YouGov poll had put Labour on 39%, overstating its final share by about five points.",
+        {},
+        [("39%", 39, "poll", None, "Labour"), ("five points", 5, "poll", None, "Labour")],
+    ),
+    (
+        "The SNP is on 39% in the latest poll, 6 points ahead of Labour.",
+        {},
+        [("39%", 39, "poll", None, None), ("6 points", 6, "poll", None, None)],
+    ),
+    # one survey in a health story does not make a poll story
+    (
+        "Just 48% of adults have had a booster, and a survey found 39% of parents would not "
+        "vaccinate their children, the health department said as it launched a new campaign.",
+        {},
+        [("48%", 48, "other", None, None), ("39%", 39, "other", None, None)],
+    ),
 ]
 
 
@@ -271,6 +387,62 @@ def test_percentages(nlp, text, names, expected):
         wanted.append((figure_text, start, position, value, kind, place, subject))
     got = [(p.text, p.start, p.end, p.value, p.kind, p.place, p.subject) for p in found]
     assert got == wanted
+
+
+# Places with their type and country: (name, country code, type, written forms).
+ARTICLE_PLACE_CASES = [
+    # "nationally": the article's country, not the place of its first vote word
+    (
+        "Germany voted in a federal election on Sunday.\n\n"
+        "In Bavaria, the CSU won 31.7%. Nationally, the Social Democrats won 25.7% of the vote.",
+        [("Bavaria", "DE", "region", ["Bavaria"]), ("Germany", "DE", "country", ["Germany"])],
+        [("31.7%", "Bavaria"), ("25.7%", "Germany")],
+    ),
+    # the share of the count is the vote's, not that of the place in the previous sentence
+    (
+        "Ireland voted on Friday in a referendum on the constitution.\n\n"
+        "In Cork, queues formed outside polling stations. By midnight, about half of the votes "
+        "had been counted.",
+        [("Ireland", "IE", "country", ["Ireland"]), ("Cork", "IE", "city", ["Cork"])],
+        [("about half", "Ireland")],
+    ),
+    # no place in the paragraph nor in the lede's vote sentences: the country most places are in,
+    # which outvotes a state read as a country
+    (
+        "Poll: president's approval slips\n\nBy Staff Writer\n\n"
+        "WASHINGTON — The president's approval rating has fallen to 41%, a new poll shows.\n\n"
+        "Only 28% said the United States was on the right track.\n\n"
+        "In Georgia, a separate poll of Atlanta voters showed the governor ahead with 51%.",
+        [
+            ("Washington", "US", "city", ["WASHINGTON"]),
+            ("United States", "US", "country", ["United States"]),
+            ("Georgia", "GE", "country", ["Georgia"]),
+            ("Atlanta", "US", "city", ["Atlanta"]),
+        ],
+        [("41%", "United States"), ("28%", "United States"), ("51%", "Georgia")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "places", "expected"), ARTICLE_PLACE_CASES)
+def test_place_from_the_article(nlp, text, places, expected):
+    given = [
+        Place(
+            name=name,
+            country_code=code,
+            type=kind,
+            mentions=tuple(
+                PlaceMention(match.group(), match.start(), match.end())
+                for form in forms
+                for match in re.finditer(rf"\b{re.escape(form)}\b", text)
+            ),
+        )
+        for name, code, kind, forms in places
+    ]
+    found = find_percentages(nlp(text), given)
+    assert [(p.text, p.start, p.place) for p in found] == [
+        (figure, text.index(figure), place) for figure, place in expected
+    ]
 
 
 @pytest.mark.parametrize(
