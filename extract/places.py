@@ -172,6 +172,9 @@ def find_places(doc: Doc) -> list[Place]:
     ents = doc.ents  # built anew on each access
     entity_of = {token.i: ent for ent in ents for token in ent}
     person_words = _person_name_words(ents)
+    person_or_org_names = {
+        token.text for ent in ents if ent.label_ in ("PERSON", "ORG") for token in ent
+    }
     hits = list(doc.spans[GAZETTEER_SPANS])
     hit_tokens = {i for hit in hits for i in range(hit.start, hit.end)}
     records = place_records()
@@ -196,6 +199,12 @@ def find_places(doc: Doc) -> list[Place]:
             continue
         if ent.label_ in MODEL_PLACE_LABELS:
             towns = town_readings(span.text)
+            if len(span) == 1 and not (towns or _geographic_context(span, hit_tokens)):
+                # A lone word the gazetteer and the town table do not know ("Bloomberg",
+                # "Biden" at the head of a sentence) is a place only where the text says so.
+                continue
+            if span.text in person_or_org_names:
+                continue  # "Biden" is "Mr Biden" elsewhere in the article
             mentions.append(_Mention(span, towns, _as_actor(span), from_towns=True))
         elif ent.label_ in MISTAKEN_PLACE_LABELS and _right_after_cue(span):
             # "in Truro", labelled ORG: a place when a town of that name exists.
@@ -309,7 +318,7 @@ def _geographic_context(span: Span, hit_tokens: set[int]) -> bool:
     while i >= 0 and doc[i].lower_ in modifiers:
         i -= 1
     if i >= 0 and doc[i].lower_ in cues:
-        return True
+        return i == 0 or f"{doc[i - 1].lower_} {doc[i].lower_}" not in context_words("not_geo_cue")
     root = span.root
     while root.dep_ == "conj" and root.head.i < root.i:
         root = root.head

@@ -299,6 +299,9 @@ def test_place_mentions_beyond_the_seeds(nlp, text, mention, start, expected):
         ("Candidates in Dublin Bay South waited.", "Bay South"),
         ("Sydney Sweeney posed for photographers.", "Sydney"),
         ("The deal was fought between Boeing and Lockheed Martin.", "Martin"),
+        ("Biden won the state narrowly. Mr Biden said he was grateful.", "Biden"),
+        ("Turnout rose to 61%, according to Bloomberg.", "Bloomberg"),
+        ("Nezopont, a polling firm, put turnout at 45 percent.", "Nezopont"),
     ],
 )
 def test_not_places(nlp, text, not_a_place):
