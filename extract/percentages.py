@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from .doc_text import doc_text
 from .facts import Percentage, Place, PlaceMention
 from .patterns import load_patterns
 
@@ -52,8 +53,6 @@ MAX_TABLE_CELL_CHARS = 40
 _DIGITS = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
 _RANGE_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?%?")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-# Where `_text` keeps the joined text of a doc.
-_TEXT_KEY = "extract.percentages.text"
 # Table cells are separated by a tab or by two spaces or more.
 _TABLE_CELL = re.compile(r"[^\s](?:[^\t\n ]| (?! ))*")
 # What follows a dateline: "ATLANTA — ...", "PARIS (Reuters) - ...".
@@ -125,14 +124,6 @@ class _Frames:
         return self.cues[bisect_left(starts, first) : bisect_left(starts, last)]
 
 
-def _text(doc: Doc) -> str:
-    """The text of `doc`, joined once: spaCy joins all the tokens again at each `doc.text`."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
-    return text
-
-
 @cache
 def _number_words() -> dict[str, float]:
     return {entry["word"]: entry["value"] for entry in load_patterns("number_words")}
@@ -181,7 +172,7 @@ def find_percentages(doc: Doc, places: list[Place]) -> list[Percentage]:
             _find_subject(doc, figure, previous, frames)
     return [
         Percentage(
-            text=_text(doc)[f.start : f.end],
+            text=doc_text(doc)[f.start : f.end],
             start=f.start,
             end=f.end,
             value=f.value,
@@ -222,7 +213,7 @@ def _figure(doc: Doc, start: int, end: int, span: Span, form: str) -> _Figure:
         end=end,
         first=tokens.start,
         last=tokens.end,
-        value=_value(_text(doc)[start:end]),
+        value=_value(doc_text(doc)[start:end]),
         form=form,
         sentence=_sentence_in_paragraph(span),
     )
@@ -356,7 +347,7 @@ def _story_kind(frames: _Frames) -> str:
 
 def _paragraph_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Character range of the line (paragraph) holding [start, end)."""
-    text = _text(doc)
+    text = doc_text(doc)
     begin = text.rfind("\n", 0, start) + 1
     finish = text.find("\n", end)
     return begin, len(text) if finish < 0 else finish
@@ -499,7 +490,7 @@ def _kind_of_subject(doc: Doc, figure: _Figure, frames: _Frames, poll_nearby: bo
 def _column_heading(doc: Doc, figure: _Figure, frames: _Frames) -> list[_Cue] | None:
     """The cues of the heading over a table cell ("County  Yes  No  Turnout" over
     "Cork  68.8%  31.2%  65.1%"), or None when the figure is not in a table."""
-    text = _text(doc)
+    text = doc_text(doc)
     begin, finish = _paragraph_bounds(doc, figure.start, figure.end)
     cells = [cell.span() for cell in _TABLE_CELL.finditer(text, begin, finish)]
     if len(cells) < MIN_TABLE_CELLS or any(e - s > MAX_TABLE_CELL_CHARS for s, e in cells):
@@ -799,7 +790,7 @@ def _place_mentions(doc: Doc, places: list[Place], frames: _Frames) -> list[_Men
     """The mentions a figure can be about: not a government acting, not a person's descriptor,
     not a dateline, not a surname, not the option voted for ("voted to remain in the UK")."""
     surnames = _surnames(doc)
-    text = _text(doc)
+    text = doc_text(doc)
     mentions = []
     for place in places:
         for mention in place.mentions:
@@ -891,7 +882,7 @@ def _vote_place(doc: Doc, frames: _Frames, mentions: list[_Mention]) -> str | No
     Later on, a place next to a vote word is one of the places the article goes through.
     """
     starts = [m.start for m in mentions]
-    lede_end = _lede_end(_text(doc))
+    lede_end = _lede_end(doc_text(doc))
     for cue in frames.cues:
         if cue.start >= lede_end:
             break

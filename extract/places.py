@@ -22,6 +22,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .doc_text import doc_text
 from .facts import Place, PlaceMention
 from .patterns import load_patterns
 
@@ -301,7 +302,7 @@ def _right_after_cue(span: Span) -> bool:
 def _is_dateline(hit: Span) -> bool:
     """A name in capitals opening a line: "KYIV, Ukraine", "DUBLIN - Voters", "ROME (Reuters)"."""
     doc = hit.doc
-    at_line_start = hit.start_char == 0 or doc.text[hit.start_char - 1] == "\n"
+    at_line_start = hit.start_char == 0 or doc_text(doc)[hit.start_char - 1] == "\n"
     return (
         at_line_start
         and hit.text.isupper()
@@ -424,7 +425,7 @@ def _choose_readings(mentions: list[_Mention]) -> None:
 
 def _paragraph(span: Span) -> int:
     """The number of the paragraph (text between blank lines) the span is in."""
-    return span.doc.text.count("\n\n", 0, span.start_char)
+    return doc_text(span.doc).count("\n\n", 0, span.start_char)
 
 
 def _is_city_region_pair(first: Span, second: Span) -> bool:

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 from spacy.vocab import Vocab
 
+from .doc_text import doc_text
 from .facts import Quote, Span, Speaker
 from .patterns import load_patterns
 from .speakers import Cast, Resolved, title_words
@@ -359,7 +360,7 @@ class _Finder:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.marked = find_marked(self.text)
         self.matches: dict[str, list[TokenSpan]] = {}
         for match_id, start, end in _matcher(doc.vocab)(doc):
