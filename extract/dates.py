@@ -1,21 +1,25 @@
 """Date mentions normalised to ISO 8601, resolved against the publication date.
 
-Mentions come from the date patterns of `patterns/dates.jsonl` (a Matcher) and from spaCy's DATE
-entities; each mention is parsed alone with dateparser, anchored on the publication date, never the
-whole text (dateparser reads "87.05%" as a date). The publication date is the one given, else a
-header date near the top of the text, else the date that the article's weekday+date pairs fit.
+Mentions come from the date patterns of `patterns/dates.jsonl` (a Matcher, and a PhraseMatcher for
+the patterns that are only words) and from spaCy's DATE entities. Each mention is read alone, never
+the whole text (dateparser reads "87.05%" as a date): calendar words ('Sept. 28, 2023') directly,
+anything else ('last week') with dateparser against a fixed reference day, then moved to the
+publication date, so that a text is read once per process. The publication date is the one
+given, else a header date near the top of the text, else the date that the article's weekday+date
+pairs fit.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import cache, lru_cache
-from typing import Any
+from functools import cache, lru_cache, partial
+from itertools import product
+from typing import TYPE_CHECKING, Any
 
-from dateparser.date import DateDataParser
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 from spacy.util import filter_spans
@@ -23,6 +27,9 @@ from spacy.vocab import Vocab
 
 from .facts import DateMention, Published, Span
 from .patterns import load_patterns
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
 
 # A publication date written in the text stands in its first characters: on a short line of its
 # own, after a cue word ("Published:"), or followed by the time of day.
@@ -33,7 +40,29 @@ HEADER_CUE_MAX_DISTANCE_WORDS = 4
 INFERENCE_YEARS = 100
 
 WEEKDAY_PREFIXES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+MONTH_PREFIXES = (
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+)
+YEAR_SHIFTS = {"last": -1, "this": 0, "next": 1}
+CALENDAR_NUMBER = re.compile(r"([0-9]{1,4})(st|nd|rd|th)?")
+# Relative words ('last month') are read against this fixed day, then moved to each article's
+# anchor by the same distance, so that one reading serves every article. A leap year, so that
+# '29 February' reads.
+REFERENCE_DAY = date(2020, 6, 17)
 PAST, NEAREST, FUTURE = -1, 0, 1
+# Mentions with a calendar value of their own; the other labels are dated from these.
+CALENDAR_LABELS = ("DATE", "HOLIDAY")
 # How much farther a later date counts than an earlier one, by direction: a past-tense report
 # rarely means next year's 12 June, and news refers to the past more often than to the future.
 WRONG_SIDE_WEIGHT = {PAST: 4.0, NEAREST: 2.0, FUTURE: 1 / 4.0}
@@ -43,23 +72,28 @@ WRONG_SIDE_WEIGHT = {PAST: 4.0, NEAREST: 2.0, FUTURE: 1 / 4.0}
 class _Rules:
     """The compiled content of `patterns/dates.jsonl`."""
 
-    matcher: Matcher
+    matcher: Matcher  # patterns with token classes (month names, numbers, ...)
+    phrase_matcher: PhraseMatcher  # patterns that are only words
     pattern_info: dict[int, dict[str, Any]]  # match id -> the pattern's object
     class_tests: dict[str, Any]  # class name -> test of one token's text
     words: dict[str, frozenset[str]]
     regexes: dict[str, re.Pattern[str]]
     rewrites: dict[str, str]
+    numbers: dict[str, int]  # counts written as words ('two days later')
 
     def is_(self, name: str, token: Token) -> bool:
         return self.class_tests[name](token)
 
 
 def _class_test(spec: dict[str, Any]):
-    """A Python test equivalent to a class's token attributes (LOWER IN or TEXT REGEX)."""
+    """A Python test equivalent to a class's token attributes (LOWER, TEXT, SHAPE)."""
     if "LOWER" in spec:
         words = frozenset(spec["LOWER"]["IN"])
         needs_capital = spec.get("IS_LOWER") is False
         return lambda token: token.lower_ in words and not (needs_capital and token.is_lower)
+    if "SHAPE" in spec:
+        shape = spec["SHAPE"]
+        return lambda token: token.shape_ == shape
     if "TEXT" in spec and "IN" in spec["TEXT"]:
         texts = frozenset(spec["TEXT"]["IN"])
         return lambda token: token.text in texts
@@ -73,6 +107,7 @@ def _rules(vocab: Vocab) -> _Rules:
     entries = load_patterns("dates")
     classes = {entry["class"]: entry["token"] for entry in entries if "class" in entry}
     matcher = Matcher(vocab)
+    phrase_matcher = PhraseMatcher(vocab, attr="LOWER")
     pattern_info = {}
     for number, entry in enumerate(entry for entry in entries if "pattern" in entry):
         tokens = []
@@ -80,22 +115,52 @@ def _rules(vocab: Vocab) -> _Rules:
             token = dict(token)
             tokens.append({**classes[token.pop("class")], **token} if "class" in token else token)
         key = f"{entry['label']}#{number}"
-        matcher.add(key, [tokens])
+        word_lists = _word_lists(tokens)
+        if word_lists is None:
+            matcher.add(key, [tokens])
+        else:
+            phrases = [Doc(vocab, words=list(words)) for words in product(*word_lists)]
+            phrase_matcher.add(key, phrases)
         pattern_info[vocab.strings[key]] = entry
     return _Rules(
         matcher=matcher,
+        phrase_matcher=phrase_matcher,
         pattern_info=pattern_info,
         class_tests={name: _class_test(spec) for name, spec in classes.items()},
         words={e["words"]: frozenset(e["lower"]) for e in entries if "words" in e},
         regexes={e["regex"]: re.compile(e["expression"]) for e in entries if "regex" in e},
         rewrites={entry["rewrite"]: entry["as"] for entry in entries if "rewrite" in entry},
+        numbers=next(entry["numbers"] for entry in entries if "numbers" in entry),
     )
+
+
+def _word_lists(tokens: list[dict[str, Any]]) -> list[list[str]] | None:
+    """The words each token of a pattern may be, when the pattern is only words; else None.
+
+    Such patterns go to the PhraseMatcher, which looks words up by hash: the Matcher tries every
+    pattern at every token of the text, and its time grows with the number of patterns.
+    """
+    word_lists = []
+    for token in tokens:
+        if set(token) != {"LOWER"}:
+            return None
+        words = token["LOWER"]
+        if isinstance(words, str):
+            word_lists.append([words])
+        elif set(words) == {"IN"}:
+            word_lists.append(words["IN"])
+        else:
+            return None
+    return word_lists
 
 
 @dataclass(frozen=True)
 class _Candidate:
     span: SpacySpan
-    label: str  # DATE (parse it) | CLOCK | SAME_DAY | YEAR_EARLIER (dated from context)
+    # DATE (parse it) | HOLIDAY (a fixed day of the year) |
+    # CLOCK | SAME_DAY | YEAR_EARLIER | DAY_OFFSET (dated from context)
+    label: str
+    entry: dict[str, Any]  # the pattern's object: holiday dates, day offsets
 
 
 def find_dates(doc: Doc, published: Published | None) -> tuple[Published | None, list[DateMention]]:
@@ -115,17 +180,26 @@ def find_dates(doc: Doc, published: Published | None) -> tuple[Published | None,
 
 def _candidates(doc: Doc, rules: _Rules) -> list[_Candidate]:
     """Pattern matches (longest first), then the date entities no pattern covers, in text order."""
-    spans = []
-    for match_id, start, end in rules.matcher(doc):
+    spans, entries = [], {}
+    for match_id, start, end in [*rules.matcher(doc), *rules.phrase_matcher(doc)]:
         entry = rules.pattern_info[match_id]
-        start += entry.get("context_before", 0)
-        following = doc[end].lower_ if end < len(doc) else ""
-        if following in entry.get("not_followed_by", ()) or following in rules.words["PERCENT"]:
+        if not _has_cue_before(doc, start, entry, rules):
             continue
+        start += entry.get("context_before", 0)
+        following = doc[end] if end < len(doc) else None
+        following_word = following.lower_ if following is not None else ""
+        if (
+            following_word in entry.get("not_followed_by", ())
+            or following_word in rules.words["PERCENT"]
+        ):
+            continue
+        if entry.get("ends_clause") and following is not None and not following.is_punct:
+            continue  # "the day before the vote" counts from the vote
         span = SpacySpan(doc, start, end, label=entry["label"])
         if _is_false_year(span, rules) or _is_named_weekday(span, rules):
             continue
         spans.append(span)
+        entries[(start, end, entry["label"])] = entry
     spans = filter_spans(spans)
     covered = [(span.start, span.end) for span in spans]
     for entity in doc.ents:
@@ -135,7 +209,24 @@ def _candidates(doc: Doc, rules: _Rules) -> list[_Candidate]:
             overlaps = any(piece.start < end and start < piece.end for start, end in covered)
             if not overlaps and _period_of_the_year(piece, rules):
                 spans.append(SpacySpan(doc, piece.start, piece.end, label="DATE"))
-    return [_Candidate(span, span.label_) for span in sorted(spans, key=lambda span: span.start)]
+    return [
+        _Candidate(span, span.label_, entries.get((span.start, span.end, span.label_), {}))
+        for span in sorted(spans, key=lambda span: span.start)
+    ]
+
+
+def _has_cue_before(doc: Doc, start: int, entry: dict[str, Any], rules: _Rules) -> bool:
+    """Whether the word before a match is the cue its pattern needs ('in May', 'since 2004').
+
+    The cue is tested here, on the few matches, rather than in the pattern: the Matcher tests a
+    pattern's first token at every token of the text, and a word list there costs a Python call.
+    """
+    cue = entry.get("preceded_by")
+    if cue is None:
+        return True
+    if start == 0 or not rules.is_(cue, doc[start - 1]):
+        return False
+    return not entry.get("colon") or ":" in doc[start].text
 
 
 def _entity_pieces(entity: SpacySpan, rules: _Rules) -> list[SpacySpan]:
@@ -225,7 +316,7 @@ def _published_in_text(doc: Doc, candidates: list[_Candidate], rules: _Rules) ->
             updated = any(word in rules.words["UPDATED_CUE"] for word in cues)
             found.append((updated, span))
     for _, span in sorted(found, key=lambda item: (item[0], item[1].start)):
-        parsed = _parse(_parse_text(span, rules), None)
+        parsed = _parse(_parse_text(span, rules))
         if parsed:
             return Published(
                 parsed[0].isoformat(), "text", span.text, span.start_char, span.end_char
@@ -255,7 +346,7 @@ def _inferred_published(candidates: list[_Candidate], rules: _Rules) -> Publishe
         weekday = next((token for token in span if rules.is_("WEEKDAY", token)), None)
         if weekday is None or not _has(span, rules, "MONTH") or _has(span, rules, "YEAR"):
             continue
-        parsed = _parse(_parse_text(span, rules), None)
+        parsed = _parse(_parse_text(span, rules))
         if parsed and parsed[1] == "day":
             pairs.append((span, WEEKDAY_PREFIXES.index(weekday.lower_[:3]), parsed[0]))
     today = date.today()
@@ -281,12 +372,14 @@ def _resolve(candidates: list[_Candidate], anchor: date | None, rules: _Rules) -
             resolved = _date_value(candidate.span, anchor, rules)
             if resolved is not None:
                 values[number] = resolved
+        elif candidate.label == "HOLIDAY":
+            values[number] = _holiday_value(candidate, anchor, rules)
     for number, candidate in enumerate(candidates):
-        if candidate.label != "DATE":
-            values[number] = _context_value(number, candidates, values, anchor)
+        if candidate.label not in CALENDAR_LABELS:
+            values[number] = _context_value(number, candidates, values, anchor, rules)
     mentions = []
     for number, candidate in enumerate(candidates):
-        if number in values and (values[number][0] or candidate.label == "DATE"):
+        if number in values and (values[number][0] or candidate.label in CALENDAR_LABELS):
             span = candidate.span
             sentence = span.sent
             mentions.append(
@@ -309,18 +402,24 @@ def _date_value(
     if anchor is None and not written_year:
         return None, "unknown"
     weekday_only = _has(span, rules, "WEEKDAY") and not _has(span, rules, "MONTH")
-    yearless = _has(span, rules, "MONTH") and not written_year
-    # Only words such as 'today' or 'last week' need dateparser's anchor: a weekday or a date
-    # without a year is placed near the anchor below, so its parse serves every article.
-    anchored = not (written_year or weekday_only or yearless)
-    parsed = _parse(_parse_text(span, rules), anchor if anchored else None)
+    year_shift = _year_shift(span, rules)
+    yearless = _has(span, rules, "MONTH") and not written_year and year_shift is None
+    relative = not (written_year or weekday_only or _has(span, rules, "MONTH")) and any(
+        _has(span, rules, name) for name in ("DEICTIC", "SHIFT", "UNITS")
+    )
+    parsed = _parse(_parse_text(span, rules))
     if parsed is None:
         return None
     day, precision = parsed
-    if weekday_only:
+    if relative:
+        day = _moved_to(anchor, day, precision)
+    elif year_shift is not None:
+        day = _with_year(day, anchor.year + year_shift) or day
+    elif weekday_only:
         day = _weekday_near(day.weekday(), anchor, _direction(span, rules), span[0].lower_)
     elif yearless:
-        day = _year_near(day, anchor, _direction(span, rules), precision, span[0].lower_)
+        on_year = partial(_with_year, day)
+        day = _year_near(on_year, anchor, _direction(span, rules), precision, span[0].lower_)
     if precision == "week" and any(token.lower_ == "ago" for token in span):
         precision = "day"  # "a week ago" is a day
     return _iso(day, precision), precision
@@ -331,13 +430,15 @@ def _context_value(
     candidates: list[_Candidate],
     values: dict[int, tuple[str | None, str]],
     anchor: date | None,
+    rules: _Rules,
 ) -> tuple[str | None, str]:
-    """The value of a time of day, 'the same day' or 'the same month a year ago', from context."""
+    """The value of a time of day, 'the same day', 'the day before' or 'the same month a year
+    ago', from context."""
     candidate = candidates[number]
     earlier = [  # the dates written before it; times and 'the day' are no context
         values[i]
         for i in range(number)
-        if candidates[i].label == "DATE" and i in values and values[i][0]
+        if candidates[i].label in CALENDAR_LABELS and i in values and values[i][0]
     ]
     if candidate.label == "CLOCK":
         sentence = candidate.span.sent
@@ -349,9 +450,14 @@ def _context_value(
         if same_sentence:
             return min(same_sentence)[1], "day"
         return (anchor.isoformat() if anchor else None), "day"
-    if candidate.label == "SAME_DAY":
+    if candidate.label in ("SAME_DAY", "DAY_OFFSET"):
         days = [value for value in earlier if value[1] == "day"]
-        return days[-1] if days else ((anchor.isoformat() if anchor else None), "day")
+        day = _iso_date(days[-1][0]) if days else anchor
+        if day is None:
+            return None, "day"
+        if candidate.label == "DAY_OFFSET":
+            day += timedelta(days=candidate.entry["days"] * _day_count(candidate, rules))
+        return day.isoformat(), "day"
     # YEAR_EARLIER: the period of the previous date, a year before.
     if not earlier:
         return None, "unknown"
@@ -360,6 +466,55 @@ def _context_value(
     if unit == "month" and precision == "day":
         value, precision = value[:7], "month"
     return f"{int(value[:4]) - 1:04d}{value[4:]}", precision
+
+
+def _day_count(candidate: _Candidate, rules: _Rules) -> int:
+    """How many days 'two days later' counts; 'the next day' counts one."""
+    if not candidate.entry.get("counted"):
+        return 1
+    count = candidate.span[0].lower_
+    return int(count) if count.isdigit() else rules.numbers[count]
+
+
+def _holiday_value(
+    candidate: _Candidate, anchor: date | None, rules: _Rules
+) -> tuple[str | None, str]:
+    """A holiday's day in the year nearest the anchor, in the direction of the tense."""
+    if anchor is None:
+        return None, "day"
+    entry = candidate.entry
+    span = candidate.span
+    on_year = partial(
+        _holiday_on, entry["month"], entry.get("day"), entry.get("weekday"), entry.get("nth")
+    )
+    day = _year_near(on_year, anchor, _direction(span, rules), "day", span[0].lower_)
+    return day.isoformat(), "day"
+
+
+def _holiday_on(
+    month: int, day: int | None, weekday: int | None, nth: int | None, year: int
+) -> date:
+    """A fixed day of the month, or the nth (-1: last) given weekday of the month, in `year`."""
+    if day is not None:
+        return date(year, month, day)
+    first = date(year, month, 1)
+    if nth > 0:
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _year_shift(span: SpacySpan, rules: _Rules) -> int | None:
+    """-1 for 'February last year', 0 for 'June this year', 1 for 'October of next year'."""
+    if not _has(span, rules, "MONTH"):
+        return None
+    doc = span.doc
+    if len(span) >= 3 and span[-1].lower_ == "year":
+        return YEAR_SHIFTS.get(span[-2].lower_)
+    after = [token.lower_ for token in doc[span.end : span.end + 3]]
+    if len(after) == 3 and after[0] == "of" and after[2] == "year":
+        return YEAR_SHIFTS.get(after[1])
+    return None
 
 
 def _parse_text(span: SpacySpan, rules: _Rules) -> str:
@@ -380,26 +535,102 @@ def _parse_text(span: SpacySpan, rules: _Rules) -> str:
     shifted_month = len(tokens) == 2 and rules.is_("MONTH", tokens[1])
     if shifted_month and tokens[0].lower_ in ("last", "next", "this"):
         tokens = tokens[1:]  # the shift word is the direction, see `_year_near`
-    text = span.doc[tokens[0].i : span.end].text
+    shift_words = len(span) >= 3 and span[-1].lower_ == "year" and _has(span, rules, "MONTH")
+    end = span.end - 2 if shift_words else span.end  # "February last year" is read as "February"
+    text = span.doc[tokens[0].i : end].text
     return rules.rewrites.get(text.lower(), text)
 
 
 @cache
-def _date_parser(anchor: date | None) -> DateDataParser:
-    settings = {"PREFER_DATES_FROM": "current_period", "RETURN_TIME_AS_PERIOD": True}
-    if anchor is not None:
-        settings["RELATIVE_BASE"] = datetime(anchor.year, anchor.month, anchor.day)
-    return DateDataParser(languages=["en"], settings=settings)
+def _date_parser() -> DateDataParser:
+    """One English parser per process; relative words are read against REFERENCE_DAY."""
+    from dateparser.date import DateDataParser  # imported on first need: it loads slowly
+
+    settings = {
+        "PREFER_DATES_FROM": "current_period",
+        "RETURN_TIME_AS_PERIOD": True,
+        "RELATIVE_BASE": datetime.combine(REFERENCE_DAY, datetime.min.time()),
+        # mentions are words and dates, never timestamps or digits run together
+        "PARSERS": ["relative-time", "absolute-time"],
+    }
+    return DateDataParser(languages=["en"], settings=settings, try_previous_locales=False)
 
 
 @lru_cache(maxsize=4096)
-def _parse(text: str, anchor: date | None) -> tuple[date, str] | None:
-    """dateparser's (day, period) for one mention's text, at most once per (text, anchor)."""
-    data = _date_parser(anchor).get_date_data(text)
+def _parse(text: str) -> tuple[date, str] | None:
+    """(day, period) of one mention's text: read from its calendar words, else by dateparser.
+
+    Called at most once per distinct text per process: it does not depend on the article.
+    """
+    read = _read_calendar(text)
+    if read is not None:
+        return read
+    data = _date_parser().get_date_data(text)
     if data.date_obj is None:
         return None
     period = "day" if data.period in ("time", "part_of_day") else data.period
     return data.date_obj.date(), period
+
+
+def _read_calendar(text: str) -> tuple[date, str] | None:
+    """A date written only with month, day, year and weekday words ('Sept. 28, 2023', 'May',
+    '2021', 'Tuesday'); None for anything else. A missing year is REFERENCE_DAY's."""
+    names = _calendar_names()
+    found: dict[str, int] = {}
+    for word in text.lower().replace(",", " ").split():
+        if word == "of":
+            continue
+        number = CALENDAR_NUMBER.fullmatch(word)
+        if word in names:
+            kind, value = names[word]
+        elif number and len(number[1]) == 4:
+            kind, value = "year", int(number[1])
+        elif number and len(number[1]) <= 2:
+            kind, value = "day", int(number[1])
+        else:
+            return None
+        if kind in found:
+            return None
+        found[kind] = value
+    year = found.get("year", REFERENCE_DAY.year)
+    try:
+        if "month" in found and "day" in found:
+            return date(year, found["month"], found["day"]), "day"
+        if "month" in found and "weekday" not in found:
+            return date(year, found["month"], 1), "month"
+    except ValueError:  # 31 April
+        return None
+    if set(found) == {"year"}:
+        return date(year, 1, 1), "year"
+    if set(found) == {"weekday"}:
+        return REFERENCE_DAY + timedelta(days=found["weekday"] - REFERENCE_DAY.weekday()), "day"
+    return None
+
+
+@cache
+def _calendar_names() -> dict[str, tuple[str, int]]:
+    """Month and weekday names, as the MONTH and WEEKDAY classes list them -> (kind, number)."""
+    classes = {
+        entry["class"]: entry["token"] for entry in load_patterns("dates") if "class" in entry
+    }
+    names = {
+        name: ("month", MONTH_PREFIXES.index(name[:3]) + 1)
+        for name in classes["MONTH"]["LOWER"]["IN"]
+    }
+    for name in classes["WEEKDAY"]["LOWER"]["IN"]:
+        names[name] = ("weekday", WEEKDAY_PREFIXES.index(name[:3]))
+    return names
+
+
+def _moved_to(anchor: date, day: date, precision: str) -> date:
+    """A date read against REFERENCE_DAY ('last month'), moved as far from `anchor`."""
+    if precision == "year":
+        return date(anchor.year + day.year - REFERENCE_DAY.year, 1, 1)
+    if precision == "month":
+        months = (day.year - REFERENCE_DAY.year) * 12 + day.month - REFERENCE_DAY.month
+        index = anchor.year * 12 + anchor.month - 1 + months
+        return date(index // 12, index % 12 + 1, 1)
+    return anchor + (day - REFERENCE_DAY)
 
 
 def _direction(span: SpacySpan, rules: _Rules) -> int:
@@ -414,6 +645,24 @@ def _direction(span: SpacySpan, rules: _Rules) -> int:
             return PAST
         if token.lower_ in ("next", "coming"):
             return FUTURE
+    direction = _tense_direction(span, rules)
+    if direction == PAST and _ends_a_state(span, rules):
+        return NEAREST  # "was extending the mandate until mid-June"
+    return direction
+
+
+def _ends_a_state(span: SpacySpan, rules: _Rules) -> bool:
+    """'until mid-June': the date ends a state, whose tense says when it held, not when it ends."""
+    for token in span.root.ancestors:
+        if token.pos_ in ("VERB", "AUX"):
+            return False
+        if token.lower_ in rules.words["OPEN_END"]:
+            return True
+    return False
+
+
+def _tense_direction(span: SpacySpan, rules: _Rules) -> int:
+    """The direction of the tense of the verb the mention hangs on."""
     infinitive = False
     token = span.root
     while token.head.i != token.i:
@@ -461,9 +710,15 @@ def _weekday_near(weekday: int, anchor: date, direction: int, first_word: str) -
     return anchor + timedelta(days=forward)
 
 
-def _year_near(day: date, anchor: date, direction: int, precision: str, first_word: str) -> date:
-    """A year-less date put in the year nearest the anchor, in `direction`."""
-    options = [d for d in (_with_year(day, anchor.year + k) for k in (-1, 0, 1)) if d is not None]
+def _year_near(
+    on_year: Callable[[int], date | None],
+    anchor: date,
+    direction: int,
+    precision: str,
+    first_word: str,
+) -> date:
+    """A year-less date, `on_year(year)`, put in the year nearest the anchor, in `direction`."""
+    options = [d for d in (on_year(anchor.year + k) for k in (-1, 0, 1)) if d is not None]
 
     def key(d: date) -> tuple[int, int]:
         return (d.year, d.month) if precision == "month" else (d.toordinal(), 0)

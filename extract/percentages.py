@@ -858,7 +858,7 @@ def _inside_name(span: Span) -> bool:
 
 def _describes_person(token: Token) -> bool:
     """ "former Cincinnati city councilman Marcus Webb": the place tells who, not where."""
-    while token.dep_ in _MODIFIER_DEPS and token.head is not token:
+    while token.dep_ in _MODIFIER_DEPS and token.head.i != token.i:
         token = token.head
         if token.ent_type_ == "PERSON":
             return True

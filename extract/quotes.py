@@ -219,7 +219,7 @@ def subject_of(verb: Token, cues: Container[int] = ()) -> Token | None:
                 return next((t for t in child.children if t.dep_ == "pobj"), None)
         if any(child.dep_ == "nsubjpass" for child in verb.children):
             return None
-        if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head is verb:
+        if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head.i == verb.i:
             return None
         if verb.dep_ in ("conj", "advcl") and verb.i in cues:
             # "said the UK was helping and added ...", "said X would ..., adding that": the
@@ -338,7 +338,7 @@ def mention_of(head: Token) -> TokenSpan:
 def _phrase_head(token: Token, tokens: list[Token]) -> Token:
     """The head of the noun phrase `token` is in, within `tokens`."""
     indices = {t.i for t in tokens}
-    while token.head.i in indices and token.head is not token and token.dep_ != "appos":
+    while token.head.i in indices and token.head.i != token.i and token.dep_ != "appos":
         token = token.head
     return token
 
@@ -649,7 +649,7 @@ class _Finder:
         if token.dep_ != "prep":
             return True
         attached_to = token.head
-        while attached_to.i >= token.i and attached_to.head is not attached_to:
+        while attached_to.i >= token.i and attached_to.head.i != attached_to.i:
             attached_to = attached_to.head
         return not clause_start <= attached_to.i < token.i
 

@@ -450,7 +450,7 @@ def acronym(name: str) -> str:
 
 def is_subject(token: Token) -> bool:
     """`token` heads or is part of (compound, apposition) a clause subject."""
-    while token.dep_ in ("compound", "appos", "flat") and token.head is not token:
+    while token.dep_ in ("compound", "appos", "flat") and token.head.i != token.i:
         token = token.head
     return token.dep_ in SUBJECT_DEPS
 

@@ -100,6 +100,63 @@ VALUES = [
     ),
     # a weekday inside a name is no date near publication
     ("Traders still remember Black Monday.", WEDNESDAY, []),
+    # 'until' ends a state: the tense tells when it held, not on which side the end lies
+    (
+        "The government said on Monday it was extending the mask mandate until mid-June.",
+        "2022-03-15",
+        [("Monday", "2022-03-14"), ("June", "2022-06")],
+    ),
+    # relative words are read once and moved to each anchor, across year ends too
+    ("Exports fell last month.", "2023-01-10", [("last month", "2022-12")]),
+    ("The rules were tightened a week ago.", "2024-01-03", [("a week ago", "2023-12-27")]),
+    # a month of a year named relative to publication
+    (
+        "Rates have been on hold since February last year.",
+        "2024-01-12",
+        [("February last year", "2023-02")],
+    ),
+    (
+        "Licences lapse after October of next year.",
+        "2009-05-15",
+        [("October", "2010-10"), ("next year", "2010")],
+    ),
+    # both ends of a range of years
+    (
+        "She served from 2009 to 2011 in the cabinet.",
+        WEDNESDAY,
+        [("2009", "2009"), ("2011", "2011")],
+    ),
+    ("Output fell in 2019-2021.", WEDNESDAY, [("2019", "2019"), ("2021", "2021")]),
+    # holidays: a fixed day, or the nth weekday of a month, in the year the tense points to
+    (
+        "Many shops will stay shut on New Year's Day.",
+        "2023-12-20",
+        [("New Year's Day", "2024-01-01")],
+    ),
+    ("Crowds filled the square on Christmas Eve.", "2023-12-28", [("Christmas Eve", "2023-12-24")]),
+    (
+        "The campaign will hold its first rally on Labor Day.",
+        "2023-08-15",
+        [("Labor Day", "2023-09-04")],
+    ),
+    # a day counted from the date written before it
+    (
+        "The ferry sank on Wednesday. Divers reached the wreck two days later.",
+        "2023-06-09",
+        [("Wednesday", "2023-06-07"), ("two days later", "2023-06-09")],
+    ),
+    (
+        "The fire broke out on Monday. Neighbours had smelt gas the day before.",
+        WEDNESDAY,
+        [("Monday", "2022-09-26"), ("the day before", "2022-09-25")],
+    ),
+    # ... but not from an event, nor in a comparison
+    ("Turnout was low the day before the vote.", WEDNESDAY, []),
+    (
+        "The jet arrives on November 11, three days later than planned.",
+        "2005-11-05",
+        [("November 11", "2005-11-11")],
+    ),
 ]
 
 
@@ -123,6 +180,8 @@ NOT_DATES = [
     "The deal costs £20.1 billion, or 4.5 per cent of output.",
     "Over the last few days, hundreds of votes were cast at a rate of 15 a year.",
     "The union is willing to talk at any hour of the day or night.",
+    "The index closed at 3.41 after a volatile session.",
+    "Shares jumped two days after the announcement.",
 ]
 
 
@@ -257,9 +316,29 @@ def test_each_mention_carries_its_sentence(extractor):
     assert text[sentence.start : sentence.end] == sentence.text
 
 
-def test_dateparser_runs_once_per_text_and_anchor(extractor):
+def test_each_mention_text_is_read_once_whatever_the_anchor(extractor):
     text = "Troops left on Tuesday. Tanks left on Tuesday. Ships left on Tuesday and yesterday."
     dates_module._parse.cache_clear()
     article = extractor.extract_text(text, published=WEDNESDAY)
     assert [mention.value for mention in article.dates] == ["2022-09-27"] * 4
+    later = extractor.extract_text(text, published="2023-03-02")
+    assert [mention.value for mention in later.dates] == ["2023-02-28"] * 3 + ["2023-03-01"]
     assert dates_module._parse.cache_info().misses == 2
+
+
+CALENDAR_TEXTS = [
+    ("Sept. 28, 2023", (date(2023, 9, 28), "day")),
+    ("3rd of March 2021", (date(2021, 3, 3), "day")),
+    ("October 1982", (date(1982, 10, 1), "month")),
+    ("2021", (date(2021, 1, 1), "year")),
+    ("29 February", (date(2020, 2, 29), "day")),
+    ("Tuesday", (date(2020, 6, 16), "day")),
+    ("31 April", None),
+    ("last week", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CALENDAR_TEXTS)
+def test_calendar_words_are_read_without_dateparser(text, expected):
+    """Calendar dates are read from their words; a missing year is the reference day's."""
+    assert dates_module._read_calendar(text) == expected

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.quotes import find_marked, find_quotes
+from extract.quotes import _phrase_head, find_marked, find_quotes
 
 # (text, expected quotes as (text, kind, speaker)), in text order.
 QUOTE_CASES = [
@@ -271,3 +271,9 @@ MARK_CASES = [
 @pytest.mark.parametrize(("text", "expected"), MARK_CASES)
 def test_find_marked(text, expected):
     assert [text[m.start : m.end] for m in find_marked(text)] == expected
+
+
+def test_phrase_head_stops_at_the_root(nlp):
+    # spaCy makes a new Token object at each access: climbing heads must compare indices.
+    doc = nlp("The agency said it would appeal.")
+    assert _phrase_head(doc[1], list(doc)).text == "said"
