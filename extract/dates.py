@@ -381,17 +381,25 @@ def _resolve(candidates: list[_Candidate], anchor: date | None, rules: _Rules) -
     for number, candidate in enumerate(candidates):
         if number in values and (values[number][0] or candidate.label in CALENDAR_LABELS):
             span = candidate.span
-            sentence = span.sent
             mentions.append(
                 DateMention(
                     text=span.text,
                     start=span.start_char,
                     end=span.end_char,
                     value=values[number][0],
-                    sentence=Span(sentence.text, sentence.start_char, sentence.end_char),
+                    sentence=_sentence_of(span),
                 )
             )
     return mentions
+
+
+def _sentence_of(span: SpacySpan) -> Span:
+    """The sentence a mention sits in, without the white space around it: blanked boilerplate
+    joins that white space, and the sentence's text must be the article's own."""
+    sentence = span.sent
+    text = sentence.text
+    start = sentence.start_char + len(text) - len(text.lstrip())
+    return Span(text.strip(), start, start + len(text.strip()))
 
 
 def _date_value(
