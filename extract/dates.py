@@ -570,7 +570,7 @@ def _parse(text: str) -> tuple[date, str] | None:
 
     Called at most once per distinct text per process: it does not depend on the article.
     """
-    read = _read_calendar(text)
+    read = _read_calendar(text) or _read_relative(text)
     if read is not None:
         return read
     data = _date_parser().get_date_data(text)
@@ -613,6 +613,44 @@ def _read_calendar(text: str) -> tuple[date, str] | None:
     if set(found) == {"weekday"}:
         return REFERENCE_DAY + timedelta(days=found["weekday"] - REFERENCE_DAY.weekday()), "day"
     return None
+
+
+def _read_relative(text: str) -> tuple[date, str] | None:
+    """'yesterday', 'last week', 'next month', 'this morning', 'two weeks ago', read against
+    REFERENCE_DAY as dateparser reads them; None for anything else."""
+    relative = _relative_words()
+    words = text.lower().split()
+    if len(words) == 1 and words[0] in relative["days"]:
+        return REFERENCE_DAY + timedelta(days=relative["days"][words[0]]), "day"
+    if len(words) == 2 and words[0] in relative["shifts"]:
+        step = relative["shifts"][words[0]]
+        if words[1] in relative["parts_of_day"]:  # 'last night' is yesterday's
+            return REFERENCE_DAY + timedelta(days=min(step, 0)), "day"
+        if words[1] in ("week", "month", "year"):
+            return _shifted(REFERENCE_DAY, words[1], step), words[1]
+    if len(words) == 3 and words[2] == "ago":
+        numbers = next(e["numbers"] for e in load_patterns("dates") if "numbers" in e)
+        count = int(words[0]) if words[0].isdigit() else numbers.get(words[0])
+        unit = words[1].removesuffix("s")
+        if count and unit in ("day", "week", "month", "year"):
+            return _shifted(REFERENCE_DAY, unit, -count), unit
+    return None
+
+
+def _shifted(day: date, unit: str, steps: int) -> date:
+    """`day` moved by `steps` days, weeks, months or years (REFERENCE_DAY has no month-end
+    edge: its 17th exists in every month)."""
+    if unit in ("day", "week"):
+        return day + timedelta(days=steps * (7 if unit == "week" else 1))
+    if unit == "month":
+        months = day.year * 12 + day.month - 1 + steps
+        return day.replace(year=months // 12, month=months % 12 + 1)
+    return day.replace(year=day.year + steps)
+
+
+@cache
+def _relative_words() -> dict[str, Any]:
+    return next(entry["relative"] for entry in load_patterns("dates") if "relative" in entry)
 
 
 @cache
