@@ -63,15 +63,18 @@ def bare_words_per_second(texts: list[str], words: int, model: str) -> float:
     return words / (time.perf_counter() - started)
 
 
-def startup_seconds(article: Path, model: str) -> tuple[float, float]:
-    """Seconds of `extract` on one article, and of a plain spaCy load + parse of it."""
+def startup_seconds(article: Path, model: str, runs: int = 5) -> tuple[float, float]:
+    """Seconds of `extract` on one article, and of a plain spaCy load + parse of it: the best
+    of `runs` runs each, taken in turns so that both see the same machine."""
     plain = (
         "import sys, spacy; nlp = spacy.load(sys.argv[1]); "
         "nlp(open(sys.argv[2], encoding='utf-8').read())"
     )
-    ours, _ = timed_run([EXTRACT, "--jsonl", str(article)])
-    base, _ = timed_run([sys.executable, "-c", plain, model, str(article)])
-    return ours, base
+    ours, base = [], []
+    for _ in range(runs):
+        ours.append(timed_run([EXTRACT, "--jsonl", str(article)])[0])
+        base.append(timed_run([sys.executable, "-c", plain, model, str(article)])[0])
+    return min(ours), min(base)
 
 
 def main() -> None:
