@@ -17,7 +17,7 @@ from extract.cli_utils import (
     run,
     with_progress,
 )
-from extract.pipeline import ModelNotFound
+from extract.pipeline import ModelNotFound, find_model
 from extract.render import FORMATS, make_writer
 
 
@@ -58,6 +58,10 @@ def main(paths, output_format, published, model, jobs, output, keep_boilerplate)
     PATH is a text file, a folder (walked recursively), a .jsonl file with one
     {"id", "text", "published"} object a line, or - (the default) for standard input.
     """
+    try:
+        model = find_model(model)
+    except ModelNotFound as error:
+        raise click.BadParameter(str(error), param_hint="--model") from None
     settings = ExtractorSettings(
         model=model,
         published=published.date() if published else None,
@@ -81,8 +85,6 @@ def main(paths, output_format, published, model, jobs, output, keep_boilerplate)
                 else:
                     report_warnings(result)
                     writer.write(result)
-        except ModelNotFound as error:
-            raise click.ClickException(str(error)) from None
         except KeyboardInterrupt:
             sys.exit(130)
         finally:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from . import boilerplate, dates, percentages, places, quotes
 from .facts import Article, Boilerplate, Published
-from .pipeline import build_pipeline
+from .pipeline import build_pipeline, find_model
 
 # Texts are parsed in pieces of at most this many characters: spaCy's memory grows with the
 # length of a text, and its `max_length` rejects long ones outright.
@@ -83,7 +83,7 @@ class Extractor:
         batch_size: int = 16,
         nlp: Language | None = None,
     ):
-        self.nlp = nlp or build_pipeline(model)
+        self.nlp = nlp or build_pipeline(find_model(model))
         self.default_published = published
         self.keep_boilerplate = keep_boilerplate
         self.batch_size = batch_size

