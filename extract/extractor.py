@@ -98,12 +98,14 @@ class Extractor:
         item = ArticleInput(text=text, published=published, **metadata)
         return next(self.pipe([item]))
 
-    def pipe(self, items: Iterable[ArticleInput]) -> Iterator[Article]:
-        """Articles for `items`, in order, streamed through `nlp.pipe`."""
+    def pipe(self, items: Iterable[ArticleInput | str]) -> Iterator[Article]:
+        """Articles for `items` (inputs or plain texts), in order, streamed through `nlp.pipe`."""
         pending: dict[int, _PendingArticle] = {}
 
         def pieces() -> Iterator[tuple[str, int]]:
             for number, item in enumerate(items):
+                if isinstance(item, str):
+                    item = ArticleInput(text=item)
                 ranges = [] if self.keep_boilerplate else boilerplate.find_boilerplate(item.text)
                 parts = split_into_pieces(boilerplate.mask(item.text, ranges), self.piece_chars)
                 pending[number] = _PendingArticle(item, ranges, len(parts))

@@ -83,3 +83,9 @@ pieces_of_text = st.one_of(
 def test_any_text_never_raises_and_every_span_points_at_its_text(extractor, text):
     article = extractor.extract_text(text)
     assert_article_offsets(article, text)
+
+
+def test_pipe_takes_plain_texts_and_keeps_their_order(extractor):
+    texts = ["Turnout in Spain reached 61.5%.", "", "Inflation in France rose to 5.2%."]
+    articles = list(extractor.pipe(texts))
+    assert [[p.text for p in a.percentages] for a in articles] == [["61.5%"], [], ["5.2%"]]
