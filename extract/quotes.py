@@ -52,6 +52,8 @@ DASHES = frozenset({"–", "—", "--"})
 # Punctuation that belongs to the last word of a clause ("61.5%", "(VAT)"), not after it.
 KEPT_AT_CLAUSE_END = frozenset({"%", ")", "]"})
 THAT_WORDS = frozenset({"that"})
+# Tokens after a cue verb in which its "that" may come ("told investors on a call that").
+THAT_WINDOW = 6
 # A quote no cue attributes is a statement only when it is this long (shorter ones are titles
 # or scare quotes), or starts a sentence and has at least MIN_WORDS_SENTENCE_QUOTE words.
 MIN_WORDS_LOOSE_QUOTE = 8
@@ -210,11 +212,15 @@ def subject_of(verb: Token, cues: Container[int] = ()) -> Token | None:
     ("Stressing that ..., he said"; "..., telling the US president that"). `cues` are the
     token indices of the document's cue verbs."""
     for _ in range(3):
+        # Two subjects are a misparse ("“The line held,” X said"): the nearer one is the speaker.
+        subjects = sorted(
+            (c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - verb.i)
+        )
+        if subjects:
+            if subjects[0].tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                return verb.head
+            return subjects[0]
         for child in verb.children:
-            if child.dep_ == "nsubj":
-                if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-                    return verb.head
-                return child
             if child.dep_ == "agent":
                 return next((t for t in child.children if t.dep_ == "pobj"), None)
         if any(child.dep_ == "nsubjpass" for child in verb.children):
@@ -240,6 +246,9 @@ def inverted_speaker(verb: Token) -> Token | None:
     while before >= 0 and verb.doc[before].text[0] in CLOSING_MARKS:
         before -= 1
     if before < 0 or verb.doc[before].text != ",":
+        return None
+    # "X, spokesman for Y, told Z": the comma closes the subject's apposition; Z is no speaker.
+    if any(c.dep_ == "nsubj" and c.right_edge.i == before for c in verb.lefts):
         return None
     following = [t for t in verb.rights if t.dep_ in ("nsubj", "dobj")]
     if not following or following[0].pos_ not in ("NOUN", "PROPN"):
@@ -297,6 +306,11 @@ def mention_of(head: Token) -> TokenSpan:
     """The noun phrase a speaker is cited by: the head with its left modifiers and, for a
     common noun, an "of" phrase ("authorities of the so-called Luhansk People’s Republic")."""
     doc = head.doc
+    # "One of them, a nurse, said", "Another, a junior doctor, said": the apposition says who.
+    if head.tag_ in ("CD", "DT"):
+        described = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+        if described is not None:
+            return mention_of(described)
     if head.pos_ == "PRON":
         return doc[head.i : head.i + 1]
     # "US Ambassador to Ukraine, Bridget A Brink", "Its chief executive, Helen Dickinson",
@@ -371,6 +385,7 @@ class _Finder:
         self.cue_verbs = set(self.speech_cues) | {
             span.root.i for span in self.matches.get("DESCRIBE", [])
         }
+        self.refusals = {span.root.i for span in self.matches.get("REFUSAL", [])}
         self.clause_breaks = {span.start for span in self.matches.get("CLAUSE_BREAK", [])}
         self.statement_nouns = {span.start for span in self.matches.get("STATEMENT_NOUN", [])}
         # Time phrases ("on Tuesday", "Sunday") by first token index -> the index after them.
@@ -423,6 +438,8 @@ class _Finder:
 
     def _verb_report(self, cue: TokenSpan, label: str) -> Report | None:
         verb = cue.root
+        if self._is_not_said(verb):
+            return None
         head = speaker_of(verb, self.speech_cues)
         speaker = mention_of(head) if head is not None else None
         found = self._reported_range(verb, label, speaker, inverted_speaker(verb) is not None)
@@ -443,6 +460,12 @@ class _Finder:
             return None
         return report
 
+    def _is_not_said(self, verb: Token) -> bool:
+        """ "would not say whether ...", "declined to say if ...": what follows was not said."""
+        if any(child.dep_ == "neg" for child in verb.children):
+            return True
+        return verb.dep_ == "xcomp" and verb.head.i in self.refusals
+
     def _reported_range(
         self, verb: Token, label: str, speaker: TokenSpan | None, inverted: bool
     ) -> tuple[int, int, bool] | None:
@@ -454,8 +477,12 @@ class _Finder:
         clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
         obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
         if label == "DESCRIBE":
-            # "termed X a “Y”", "described X as “Y”": the object and what it is called.
-            return (obj.left_edge.i, verb.right_edge.i + 1, True) if obj is not None else None
+            # "termed X a “Y”", "described X as “Y”": the object and what it is called, up
+            # to a further cue verb (", adding that ..." is a report of its own).
+            if obj is None:
+                return None
+            further = [c.left_edge.i for c in verb.rights if c.i > obj.i and c.i in self.cue_verbs]
+            return obj.left_edge.i, min([verb.right_edge.i + 1, *further]), True
         if clause is not None and clause.i > verb.i:
             start = max(verb.i + 1, clause.left_edge.i)
             # "said on Tuesday it would ...": the time is when it was said.
@@ -482,9 +509,19 @@ class _Finder:
             stop = min(verb.i, speaker.start) if speaker is not None else verb.i
             start = max(clause.left_edge.i, self._line_start(verb))
             return start, min(clause.right_edge.i + 1, stop), False
-        # "said that in a call ... the UK would": the parse took "that" for an object.
-        that = next((t for t in verb.rights if t.lower_ == "that" and t.i <= verb.i + 3), None)
-        if that is not None and that.i < verb.right_edge.i:
+        # "said that in a call ... the UK would": the parse took "that" for an object;
+        # "told investors on a call that ...": it made the clause a relative of "call".
+        that = next(
+            (
+                t
+                for t in verb.doc[verb.i + 1 : verb.i + 1 + THAT_WINDOW]
+                if t.lower_ == "that" and t.i < verb.right_edge.i
+            ),
+            None,
+        )
+        if that is not None and not any(
+            _is_verb(t) or t.is_punct for t in verb.doc[verb.i + 1 : that.i]
+        ):
             return that.i + 1, verb.right_edge.i + 1, False
         if obj is not None:
             return obj.left_edge.i, obj.right_edge.i + 1, True
@@ -702,19 +739,23 @@ class _Finder:
         after = self.doc.char_span(m.close_end, len(self.text), alignment_mode="expand")
         if after is None:
             return None
-        window = []
-        for token in after[:ATTRIBUTION_WINDOW]:
-            if (
+        # The window counts no apposition: "X, the chief executive of Y, told Z" is as near.
+        window: list[Token] = []
+        apposition: set[int] = set()
+        for token in after:
+            if len(window) - len(apposition) >= ATTRIBUTION_WINDOW or (
                 token.text in (".", "!", "?")
                 or "\n" in token.text
                 or token.text[0] in OPENING_MARKS
             ):
                 break
             window.append(token)
+            if token.dep_ == "appos" and token.head.i < token.i:
+                apposition.update(t.i for t in token.subtree)
         for position, token in enumerate(window):
             if token.i not in self.speech_cues:
                 continue
-            between = [t for t in window[:position] if not t.is_punct]
+            between = [t for t in window[:position] if not t.is_punct and t.i not in apposition]
             if any(t.pos_ in ("VERB", "AUX") for t in between):
                 return None
             head = speaker_of(token, self.speech_cues)

@@ -234,6 +234,47 @@ QUOTE_CASES = [
         ],
         id="spaced-guillemets",
     ),
+    pytest.param(
+        "“The line held overnight,” Ivan Petrov, spokesman for the southern command, "
+        "told state radio.",
+        [("The line held overnight", "direct", "Ivan Petrov")],
+        id="appositive-subject-not-told-object",
+    ),
+    pytest.param(
+        "“Sales will recover,” Jo Park, the chief executive of Acme Foods, who joined in May, "
+        "told Reuters.",
+        [("Sales will recover", "direct", "Jo Park")],
+        id="long-apposition-before-cue",
+    ),
+    pytest.param(
+        "Lisa Grant told analysts on a call that margins would improve in the spring.",
+        [("margins would improve in the spring", "indirect", "Lisa Grant")],
+        id="told-listener-on-a-call-that",
+    ),
+    pytest.param(
+        "A council spokesman declined to say whether the pool would reopen.",
+        [],
+        id="declined-to-say-is-no-statement",
+    ),
+    pytest.param(
+        "The coach would not say whether the striker was fit.",
+        [],
+        id="would-not-say-is-no-statement",
+    ),
+    pytest.param(
+        "One resident described the flooding as “a disaster,” adding that the council had "
+        "ignored warnings.",
+        [
+            ("the flooding as “a disaster,”", "mixed", "One resident"),
+            ("the council had ignored warnings", "indirect", "One resident"),
+        ],
+        id="describe-then-adding-that",
+    ),
+    pytest.param(
+        "Two nurses were moved. One of them, a senior midwife, said the ward had closed.",
+        [("the ward had closed", "indirect", "senior midwife")],
+        id="one-of-them-apposition-is-speaker",
+    ),
 ]
 
 
