@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import accumulate
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import boilerplate, dates, percentages, places, quotes
-from .facts import Article, Boilerplate, Published
+from .facts import Article, Boilerplate, Place, Published, Speaker, shifted
 from .pipeline import build_pipeline, find_model
 
-# Texts are parsed in pieces of at most this many characters: spaCy's memory grows with the
-# length of a text, and its `max_length` rejects long ones outright.
-PIECE_CHARS = 100_000
+# Texts are parsed and read in pieces of at most this many characters (cut at paragraph breaks):
+# spaCy's memory grows with the length of a text (about 1 GB per 100,000 characters) and its
+# `max_length` rejects long ones outright. Nearly every news article fits in one piece.
+PIECE_CHARS = 30_000
 
 # Below this share of English stop words among the words, the text is probably not English.
 MIN_ENGLISH_STOPWORD_SHARE = 0.15
@@ -58,17 +60,17 @@ def split_into_pieces(text: str, limit: int) -> list[str]:
 
 @dataclass
 class _PendingArticle:
-    """An article whose pieces are still going through the pipeline."""
+    """An article whose pieces are still going through the pipeline, and the facts of those
+    that came back, their offsets already moved to the whole text."""
 
     item: ArticleInput
     ranges: list[Boilerplate]
-    piece_count: int
-    docs: list[Doc] = field(default_factory=list)
+    piece_starts: list[int]
+    parts: list[Article] = field(default_factory=list)
 
-    def whole_doc(self) -> Doc:
-        if len(self.docs) == 1:
-            return self.docs[0]
-        return Doc.from_docs(self.docs, ensure_whitespace=False)
+    @property
+    def complete(self) -> bool:
+        return len(self.parts) == len(self.piece_starts)
 
 
 class Extractor:
@@ -108,42 +110,92 @@ class Extractor:
                     item = ArticleInput(text=item)
                 ranges = [] if self.keep_boilerplate else boilerplate.find_boilerplate(item.text)
                 parts = split_into_pieces(boilerplate.mask(item.text, ranges), self.piece_chars)
-                pending[number] = _PendingArticle(item, ranges, len(parts))
+                starts = list(accumulate((len(part) for part in parts[:-1]), initial=0))
+                pending[number] = _PendingArticle(item, ranges, starts)
                 for part in parts:
                     yield part, number
 
         for doc, number in self.nlp.pipe(pieces(), as_tuples=True, batch_size=self.batch_size):
             article = pending[number]
-            article.docs.append(doc)
-            if len(article.docs) == article.piece_count:
+            # Later pieces resolve their dates against the date the first one found.
+            given = article.parts[0].published if article.parts else self._given(article.item)
+            offset = article.piece_starts[len(article.parts)]
+            article.parts.append(shifted(self._facts(doc, given), offset))
+            if article.complete:
                 del pending[number]
-                yield self._article(article.item, article.whole_doc(), article.ranges)
+                yield _assembled(article)
 
-    def _article(self, item: ArticleInput, doc: Doc, ranges: list[Boilerplate]) -> Article:
-        given = self._given_published(item)
+    def _facts(self, doc: Doc, given: Published | None) -> Article:
+        """The facts of one text or piece of text, offsets relative to it."""
         published, date_mentions = dates.find_dates(doc, given)
         found_places = places.find_places(doc)
         found_quotes, speakers = quotes.find_quotes(doc)
         return Article(
-            source=item.source,
-            id=item.id,
+            source=None,
+            id=None,
             published=published,
             quotes=tuple(found_quotes),
             speakers=tuple(speakers),
             dates=tuple(date_mentions),
             percentages=tuple(percentages.find_percentages(doc, found_places)),
             places=tuple(found_places),
-            boilerplate=tuple(ranges),
-            encoding=item.encoding,
-            warnings=item.warnings + language_warnings(doc),
+            warnings=language_warnings(doc),
         )
 
-    def _given_published(self, item: ArticleInput) -> Published | None:
+    def _given(self, item: ArticleInput) -> Published | None:
         if item.published:
             return Published(value=item.published, origin="input")
         if self.default_published:
             return Published(value=self.default_published.isoformat(), origin="option")
         return None
+
+
+def _assembled(article: _PendingArticle) -> Article:
+    """The article's own record from the facts of its pieces (one piece but for huge texts)."""
+    parts, item = article.parts, article.item
+    return Article(
+        source=item.source,
+        id=item.id,
+        published=parts[0].published,
+        quotes=tuple(quote for part in parts for quote in part.quotes),
+        speakers=_merged_speakers([s for part in parts for s in part.speakers]),
+        dates=tuple(mention for part in parts for mention in part.dates),
+        percentages=tuple(figure for part in parts for figure in part.percentages),
+        places=_merged_places([place for part in parts for place in part.places]),
+        boilerplate=tuple(article.ranges),
+        encoding=item.encoding,
+        warnings=item.warnings + tuple(dict.fromkeys(w for part in parts for w in part.warnings)),
+    )
+
+
+def _merged_speakers(speakers: list[Speaker]) -> tuple[Speaker, ...]:
+    """Speakers of several pieces, one per name."""
+    by_name: dict[str, Speaker] = {}
+    for speaker in speakers:
+        seen = by_name.get(speaker.name)
+        by_name[speaker.name] = (
+            speaker
+            if seen is None
+            else replace(
+                seen,
+                titles=tuple(dict.fromkeys(seen.titles + speaker.titles)),
+                mentions=seen.mentions + speaker.mentions,
+                quote_count=seen.quote_count + speaker.quote_count,
+            )
+        )
+    return tuple(by_name.values())
+
+
+def _merged_places(found: list[Place]) -> tuple[Place, ...]:
+    """Places of several pieces, one per place, most mentioned first."""
+    by_place: dict[tuple, Place] = {}
+    for place in found:
+        key = (place.name, place.country_code, place.type)
+        seen = by_place.get(key)
+        by_place[key] = (
+            place if seen is None else replace(seen, mentions=seen.mentions + place.mentions)
+        )
+    return tuple(sorted(by_place.values(), key=lambda place: -len(place.mentions)))
 
 
 def language_warnings(doc: Doc) -> tuple[str, ...]:

@@ -6,7 +6,7 @@ Every span carries `start`/`end` character offsets into the article text exactly
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from typing import Any
 
 SCHEMA_ID = "extract.article/1"
@@ -108,6 +108,22 @@ class Article:
     encoding: str = "utf-8"
     warnings: tuple[str, ...] = field(default=())
     schema: str = SCHEMA_ID
+
+
+def shifted(fact: Any, offset: int) -> Any:
+    """`fact` with every `start` and `end` in it, nested facts included, moved by `offset`."""
+    if offset == 0:
+        return fact
+    changes = {}
+    for item in fields(fact):
+        value = getattr(fact, item.name)
+        if item.name in ("start", "end") and isinstance(value, int):
+            changes[item.name] = value + offset
+        elif is_dataclass(value):
+            changes[item.name] = shifted(value, offset)
+        elif isinstance(value, tuple) and value and is_dataclass(value[0]):
+            changes[item.name] = tuple(shifted(element, offset) for element in value)
+    return replace(fact, **changes)
 
 
 def to_json(fact: Any) -> Any:
