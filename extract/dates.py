@@ -56,6 +56,9 @@ MONTH_PREFIXES = (
 )
 YEAR_SHIFTS = {"last": -1, "this": 0, "next": 1}
 CALENDAR_NUMBER = re.compile(r"([0-9]{1,4})(st|nd|rd|th)?")
+# A dotted numeric date is day-first, as written in Europe ("02.09.2024" is 2 September);
+# dateparser reads it month-first, like a US slashed date.
+DOTTED_DATE = re.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})")
 # Relative words ('last month') are read against this fixed day, then moved to each article's
 # anchor by the same distance, so that one reading serves every article. A leap year, so that
 # '29 February' reads.
@@ -570,7 +573,7 @@ def _parse(text: str) -> tuple[date, str] | None:
 
     Called at most once per distinct text per process: it does not depend on the article.
     """
-    read = _read_calendar(text) or _read_relative(text)
+    read = _read_calendar(text) or _read_dotted(text) or _read_relative(text)
     if read is not None:
         return read
     data = _date_parser().get_date_data(text)
@@ -613,6 +616,17 @@ def _read_calendar(text: str) -> tuple[date, str] | None:
     if set(found) == {"weekday"}:
         return REFERENCE_DAY + timedelta(days=found["weekday"] - REFERENCE_DAY.weekday()), "day"
     return None
+
+
+def _read_dotted(text: str) -> tuple[date, str] | None:
+    """A day-first dotted date ('28.09.2022'); None for anything else."""
+    match = DOTTED_DATE.fullmatch(text)
+    if match is None:
+        return None
+    try:
+        return date(int(match[3]), int(match[2]), int(match[1])), "day"
+    except ValueError:  # 31.04.2022
+        return None
 
 
 def _read_relative(text: str) -> tuple[date, str] | None:
@@ -691,6 +705,12 @@ def _direction(span: SpacySpan, rules: _Rules) -> int:
             return PAST
         if token.lower_ in ("next", "coming"):
             return FUTURE
+    if span.start > 1 and span.doc[span.start - 1].lower_ == "on":
+        verb = span.doc[span.start - 2]
+        if verb.tag_ == "VBD":
+            # "said on Wednesday the government would...": the parser may hang the date on the
+            # reported clause, but it belongs to the past-tense verb right before it.
+            return PAST
     direction = _tense_direction(span, rules)
     if direction == PAST and _ends_a_state(span, rules):
         return NEAREST  # "was extending the mandate until mid-June"

@@ -853,7 +853,11 @@ def _inside_name(span: Span) -> bool:
     entity = span.root.ent_type_ and next(
         (e for e in span.doc.ents if e.start <= span.start and span.end <= e.end), None
     )
-    return bool(entity) and entity.label_ in NAME_ENTITIES and len(entity) > len(span)
+    if not entity or entity.label_ not in NAME_ENTITIES:
+        return False
+    # the model's ORG "the Australian Capital Territory" is the place with its article
+    name_length = len(entity) - (entity[0].lower_ == "the")
+    return name_length > len(span)
 
 
 def _describes_person(token: Token) -> bool:
@@ -924,6 +928,12 @@ def _place_for(
     ("inflation in the UK", "UK inflation"); its source's place ("Ukraine's minister said") is not.
     """
     about_vote = figure.kind in VOTE_KINDS
+    if about_vote and figure.subject_span:
+        # "followed by Western Australia at 64.5%": a vote share whose subject is a place is
+        # that place's result (parties and candidates are no places).
+        named = next((m for m in mentions if (m.start, m.end) == figure.subject_span), None)
+        if named:
+            return named.name
     own_spans = [figure.subject_span] if about_vote else [figure.subject_span, figure.claim_span]
     usable = [
         m
@@ -957,6 +967,8 @@ def _place_for(
     chosen = _nearest_locative_or_nearest(doc, since_previous or before, frames)
     if chosen is None and country and _is_national(doc, frames, seg_start, seg_end):
         return country  # "Nationally, Biden received 51.3%"
+    if chosen and country and _is_national(doc, frames, chosen.end, figure.start):
+        return country  # "in the Northern Territory, turnout was below the national 89%"
     if chosen is None:
         chosen = next(
             (m for m in in_segment if m.start >= figure.end and _is_locative(doc, m, frames)), None

@@ -37,6 +37,7 @@ MISTAKEN_PLACE_LABELS = {"ORG", "PERSON", "PRODUCT", "NORP", "WORK_OF_ART"}
 DATELINE_SEPARATORS = {",", "-", "—", "–", "("}
 PROPER_NOUN_TAGS = {"NNP", "NNPS"}
 LEADING_ARTICLES = {"the", "The"}
+LIST_JOINS = {",", "and", "or"}  # between the names of a list: "Kano, Kaduna and Lagos"
 # Names shorter than this are not matched in capitals: "ROME" is Rome, "OMAN" Oman, but short
 # capitalised words are mostly acronyms.
 MIN_CAPITALISED_LENGTH = 4
@@ -186,10 +187,18 @@ def find_places(doc: Doc) -> list[Place]:
     hit_tokens = {i for hit in hits for i in range(hit.start, hit.end)}
     records = place_records()
 
+    hit_readings = [[records[place_id] for place_id in hit.kb_id_.split()] for hit in hits]
+    # The countries the article names: their regions need no geographic context ("Balochistan's
+    # rainfall", labelled ORG, in a story about Pakistan).
+    article_codes = {
+        readings[0]["country_code"]
+        for hit, readings in zip(hits, hit_readings, strict=True)
+        if readings[0]["type"] == "country"
+        and _is_place(hit, readings[0], entity_of, person_words, hit_tokens, set())
+    }
     mentions = []
-    for hit in hits:
-        readings = [records[place_id] for place_id in hit.kb_id_.split()]
-        if _is_place(hit, readings[0], entity_of, person_words, hit_tokens):
+    for hit, readings in zip(hits, hit_readings, strict=True):
+        if _is_place(hit, readings[0], entity_of, person_words, hit_tokens, article_codes):
             mentions.append(_Mention(hit, readings, _as_actor(hit)))
     for token_span in doc.spans[PREFIX_SPANS]:
         readings = [records[place_id] for place_id in token_span.kb_id_.split()]
@@ -241,8 +250,10 @@ def _is_place(
     entity_of: dict[int, Span],
     person_words: set[str],
     hit_tokens: set[int],
+    article_codes: set[str],
 ) -> bool:
-    """Whether a gazetteer name is used as a place here."""
+    """Whether a gazetteer name is used as a place here; `article_codes` are the countries the
+    article names."""
     if _is_dateline(hit):
         return True
     is_country = record["type"] == "country"
@@ -264,7 +275,10 @@ def _is_place(
         return is_country or inside
     ent = entities.pop()
     name_tokens = ent[1:] if ent[0].text in LEADING_ARTICLES else ent
-    exact = name_tokens.start == hit.start and name_tokens.end == hit.end
+    # A model entity that only lists gazetteer names ("Anambra and Enugu" as WORK_OF_ART) says
+    # nothing about each of them: each is judged as if the model had labelled it alone.
+    only_names = all(t.i in hit_tokens or t.lower_ in LIST_JOINS for t in name_tokens)
+    exact = only_names or (name_tokens.start == hit.start and name_tokens.end == hit.end)
     if ent.label_ in MODEL_PLACE_LABELS or (ent.label_ == "NORP" and exact):
         # A gazetteer name is no demonym, so the model's NORP on it ("Maharashtra seats") is
         # a place too.
@@ -289,9 +303,15 @@ def _is_place(
         company = any(token.text in context_words("company_word") for token in ent)
         return is_country and hit.start == name_tokens.start and not company
     # The model's ORG, NORP, PRODUCT... on exactly the name: countries and the hand-kept names
-    # ("U.K" as ORG, "Kremlin") are places; a city or region needs a geographic context
-    # ("Toyota and General Motors").
-    return is_country or record["type"] == "other" or _geographic_context(hit, hit_tokens)
+    # ("U.K" as ORG, "Kremlin") are places; a city needs a geographic context ("Toyota and
+    # General Motors"), a region too unless the article names its country.
+    own_region = record["type"] == "region" and record["country_code"] in article_codes
+    return (
+        is_country
+        or own_region
+        or record["type"] == "other"
+        or _geographic_context(hit, hit_tokens)
+    )
 
 
 def _right_after_cue(span: Span) -> bool:
@@ -334,6 +354,8 @@ def _geographic_context(span: Span, hit_tokens: set[int]) -> bool:
     after = doc[span.end : span.end + 3]
     if after and after[0].lower_ in context_words("place_noun"):
         return True
+    if len(span) > 1 and span[-1].lower_ in context_words("place_noun"):
+        return True  # the name says what it is: "Australian Capital Territory"
     if (
         len(after) > 1
         and after[0].tag_ == "POS"
@@ -347,10 +369,9 @@ def _geographic_context(span: Span, hit_tokens: set[int]) -> bool:
     after = span.end + 1
     if after < len(doc) and doc[after].lower_ == "the":  # "Gauteng and the Western Cape"
         after += 1
-    joins = {",", "and", "or"}
-    if before >= 0 and doc[span.start - 1].lower_ in joins and before in hit_tokens:
+    if before >= 0 and doc[span.start - 1].lower_ in LIST_JOINS and before in hit_tokens:
         return True
-    return after < len(doc) and doc[span.end].lower_ in joins and after in hit_tokens
+    return after < len(doc) and doc[span.end].lower_ in LIST_JOINS and after in hit_tokens
 
 
 def _as_actor(span: Span) -> bool:

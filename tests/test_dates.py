@@ -157,6 +157,18 @@ VALUES = [
         "2005-11-05",
         [("November 11", "2005-11-11")],
     ),
+    # "said on Wednesday" is past whatever the tense of the reported clause
+    (
+        "A spokesman said on Wednesday the state would appeal the ruling.",
+        "2024-02-15",
+        [("Wednesday", "2024-02-14")],
+    ),
+    # a dotted numeric date is day-first
+    (
+        "Results were published on 02.09.2024 by the commission.",
+        "2024-09-05",
+        [("02.09.2024", "2024-09-02")],
+    ),
 ]
 
 

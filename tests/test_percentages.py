@@ -421,6 +421,44 @@ ARTICLE_PLACE_CASES = [
         ],
         [("41%", "United States"), ("28%", "United States"), ("51%", "Georgia")],
     ),
+    # a place that is the subject of a share is its place: "followed by Tasmania at 61 per cent"
+    (
+        "Australia rejected the plan in the referendum, with the No vote at 60 per cent.\n\n"
+        "The No vote was strongest in Queensland, at 68 per cent, followed by Tasmania at 61 per "
+        "cent and Victoria at 55 per cent.",
+        [
+            ("Australia", "AU", "country", ["Australia"]),
+            ("Queensland", "AU", "region", ["Queensland"]),
+            ("Tasmania", "AU", "region", ["Tasmania"]),
+            ("Victoria", "AU", "region", ["Victoria"]),
+        ],
+        [
+            ("60 per cent", "Australia"),
+            ("68 per cent", "Queensland"),
+            ("61 per cent", "Tasmania"),
+            ("55 per cent", "Victoria"),
+        ],
+    ),
+    # "national" between a place and the figure: the country's figure
+    (
+        "Australia voted in a referendum on Saturday.\n\n"
+        "In the Northern Territory, turnout fell well below the national figure of 89 per cent.",
+        [
+            ("Australia", "AU", "country", ["Australia"]),
+            ("Northern Territory", "AU", "region", ["Northern Territory"]),
+        ],
+        [("89 per cent", "Australia")],
+    ),
+    # the model's ORG "the Australian Capital Territory" is the place, not a longer name
+    (
+        "Australia voted No in the referendum.\n\n"
+        "Only the Australian Capital Territory voted Yes, with 61 per cent.",
+        [
+            ("Australia", "AU", "country", ["Australia"]),
+            ("Australian Capital Territory", "AU", "region", ["Australian Capital Territory"]),
+        ],
+        [("61 per cent", "Australian Capital Territory")],
+    ),
 ]
 
 

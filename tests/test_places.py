@@ -7,7 +7,7 @@ import json
 import pytest
 
 from extract.facts import Place
-from extract.places import find_places
+from extract.places import find_places, place_records
 
 
 def places_of(nlp, text: str) -> list[Place]:
@@ -275,6 +275,33 @@ def test_place_mentions(nlp, text, mention, start, expected):
             10,
             ("Jerusalem", "IL", "city", False),
         ),
+        # A model entity that only lists names is judged name by name.
+        (
+            "The governor won easily in the south-east, including Imo and Ebonyi.",
+            "Ebonyi",
+            61,
+            ("Ebonyi", "NG", "region", False),
+        ),
+        # A name ending in a place noun says what it is.
+        (
+            "Only the Australian Capital Territory backed the change.",
+            "Australian Capital Territory",
+            9,
+            ("Australian Capital Territory", "AU", "region", False),
+        ),
+        (
+            "Voting was calm in the Federal Capital Territory.",
+            "Federal Capital Territory",
+            23,
+            ("Federal Capital Territory", "NG", "region", False),
+        ),
+        # A region of a country the article names needs no geographic context.
+        (
+            "Pakistan asked for aid. Farms were flooded, while Balochistan's rainfall doubled.",
+            "Balochistan",
+            50,
+            ("Balochistan", "PK", "region", False),
+        ),
     ],
 )
 def test_place_mentions_beyond_the_seeds(nlp, text, mention, start, expected):
@@ -296,6 +323,7 @@ def test_place_mentions_beyond_the_seeds(nlp, text, mention, start, expected):
         ("Bank of America reported a loss.", "America"),
         ("Mobile phones were banned.", "Mobile"),
         ("Toyota and Honda cut output.", "Toyota"),
+        ("Japan's carmakers, led by Toyota, cut output.", "Toyota"),  # a city, not a region
         ("Candidates in Dublin Bay South waited.", "Bay South"),
         ("Sydney Sweeney posed for photographers.", "Sydney"),
         ("The deal was fought between Boeing and Lockheed Martin.", "Martin"),
@@ -334,6 +362,19 @@ def test_places_most_mentioned_first_with_all_mentions(nlp):
     assert [p.name for p in places][:2] == ["Poland", "Germany"]
     assert [(m.start, m.end) for m in places[0].mentions] == [(0, 6), (32, 38), (47, 53)]
     assert all(text[m.start : m.end] == m.text for p in places for m in p.mentions)
+
+
+def test_no_city_is_named_like_another_country():
+    """ "Jamaica" (Queens) and "Armenia" (Colombia) are left to the countries."""
+    records = place_records().values()
+    countries = {r["name"]: r["country_code"] for r in records if r["type"] == "country"}
+    misread = [
+        (r["name"], r["country_code"])
+        for r in records
+        if r["type"] == "city" and countries.get(r["name"], r["country_code"]) != r["country_code"]
+    ]
+    assert misread == []
+    assert countries["Jamaica"] == "JM"
 
 
 def test_city_has_coordinates(nlp):
