@@ -30,6 +30,10 @@ def paragraph_breaks(doc: Doc) -> Doc:
         before = doc[token.i - 1]
         if before.is_space and "\n" in before.text and not token.text[0].islower():
             token.is_sent_start = True
+            # Left open, the parser tends to close such a sentence after one word ("British |
+            # Columbia's NDP ...").
+            if token.i + 1 < len(doc) and not doc[token.i + 1].is_space:
+                doc[token.i + 1].is_sent_start = False
     return doc
 
 
