@@ -89,3 +89,26 @@ def test_pipe_takes_plain_texts_and_keeps_their_order(extractor):
     texts = ["Turnout in Spain reached 61.5%.", "", "Inflation in France rose to 5.2%."]
     articles = list(extractor.pipe(texts))
     assert [[p.text for p in a.percentages] for a in articles] == [["61.5%"], [], ["5.2%"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence"),
+    [
+        (
+            "Voters back reform as turnout rises\n\nBy Jane Roe\n\nVoters approved it.",
+            "By Jane Roe",
+        ),
+        (
+            "CBC News · Posted: Oct 20, 2024 1:15 AM PT\n\nBritish Columbia's NDP under David Eby "
+            "was clinging to a razor-thin lead early Sunday as votes were still being counted.",
+            "British Columbia's NDP under David Eby was clinging to a razor-thin lead early Sunday "
+            "as votes were still being counted.",
+        ),
+        (
+            "The minister said\nthat the bill would pass.",
+            "The minister said\nthat the bill would pass.",
+        ),
+    ],
+)
+def test_a_line_opens_a_sentence_unless_it_goes_on_in_lower_case(nlp, text, sentence):
+    assert sentence in [found.text.strip() for found in nlp(text).sents]
