@@ -302,6 +302,84 @@ The library closures take effect in August, when the council will also review op
  at the remaining libraries in the borough.
 """
 
+NEWSLETTER_POST_PAGE = """\
+Subscribe
+Sign in
+Why the council will raise fares again
+Priya Sample
+Oct 9, 2023
+
+Fares rose in April.
+
+Here is why I expect another rise.
+
+"We have no choice," a councillor told me.
+
+Thanks for reading Transit Notes! Subscribe for free to receive new posts and support my work.
+Type your email...
+Subscribe
+14 Likes
+·
+2 Restacks
+Discussion about this post
+Comments
+Restacks
+Ready for more?
+Privacy ∙ Terms ∙ Collection notice
+Start Writing
+Get the app
+"""
+
+REGIONAL_PAPER_PAGE = """\
+Lakeview Herald
+News
+Obituaries
+Classifieds
+Subscribe
+School board backs later start times
+LAKEVIEW — The school board voted 6-1 on Monday to start classes at 8:30 am.
+
+Votes by ward:
+Ward 1: yes
+Ward 2: no
+
+"Sleep matters," the board chair said.
+
+Obituaries
+Harold Example, 88, of Lakeview
+Rita Sample, 79, of Brookfield
+View all obituaries
+Classifieds
+Yard sale Sunday 9am-1pm 45 Oak Ave
+2012 Honda Civic, 95k miles, $6,900
+Place a classified ad
+Submit an event
+"""
+
+SYNDICATED_WIRE_PAGE = """\
+Portal News
+Home
+Mail
+News
+Finance
+Sports
+Storm floods coastal towns in Brittany
+Le Courrier with AFP
+Time to read 2 min.
+Start a conversation
+Heavy rain flooded towns on the Brittany coast on Sunday, the prefecture said.
+
+Three roads were closed.
+
+"The water came in minutes," a baker said.
+
+Agence France-Presse
+Trending in Brittany
+Ferry crossings cancelled
+Farmers count the cost
+Our Privacy Policy
+"""
+
 PAGES = {
     "newspaper with plea": (
         NEWSPAPER_PLEA_PAGE,
@@ -605,6 +683,73 @@ PAGES = {
         [("user interface", "Home\nNews\nSport"), ("share prompt", "Share")],
         ["Mayor resigns"],
     ),
+    "newsletter post with subscribe prompts": (
+        NEWSLETTER_POST_PAGE,
+        [
+            ("user interface", "Subscribe\nSign in"),
+            (
+                "newsletter prompt",
+                "Thanks for reading Transit Notes! Subscribe for free to receive new posts and"
+                " support my work.\nType your email...",
+            ),
+            ("user interface", "Subscribe"),
+            ("comments", "14 Likes"),
+            ("separator", "·"),
+            ("comments", "2 Restacks\nDiscussion about this post"),
+            ("user interface", "Comments\nRestacks"),
+            ("comments", "Ready for more?"),
+            ("user interface", "Privacy ∙ Terms ∙ Collection notice"),
+            ("app prompt", "Start Writing\nGet the app"),
+        ],
+        [
+            "Why the council will raise fares again",
+            "Oct 9, 2023",
+            "Fares rose in April.",
+            "Here is why I expect another rise.",
+            '"We have no choice," a councillor told me.',
+        ],
+    ),
+    "regional paper with obituaries and classifieds": (
+        REGIONAL_PAPER_PAGE,
+        [
+            ("user interface", "News\nObituaries\nClassifieds\nSubscribe"),
+            (
+                "link list",
+                "Obituaries\nHarold Example, 88, of Lakeview\nRita Sample, 79, of Brookfield",
+            ),
+            ("user interface", "View all obituaries\nClassifieds"),
+            (
+                "link list",
+                "Yard sale Sunday 9am-1pm 45 Oak Ave\n2012 Honda Civic, 95k miles, $6,900",
+            ),
+            ("classifieds", "Place a classified ad\nSubmit an event"),
+        ],
+        [
+            "School board backs later start times",
+            "LAKEVIEW — The school board",
+            "Votes by ward:\nWard 1: yes\nWard 2: no",
+            '"Sleep matters," the board chair said.',
+        ],
+    ),
+    "syndicated wire story": (
+        SYNDICATED_WIRE_PAGE,
+        [
+            ("user interface", "Home\nMail\nNews\nFinance\nSports"),
+            ("wire credits", "Le Courrier with AFP"),
+            ("timestamp", "Time to read 2 min."),
+            ("login notice", "Start a conversation"),
+            (
+                "link list",
+                "Trending in Brittany\nFerry crossings cancelled\nFarmers count the cost",
+            ),
+            ("user interface", "Our Privacy Policy"),
+        ],
+        [
+            "Storm floods coastal towns in Brittany",
+            "Three roads were closed.",
+            '"The water came in minutes," a baker said.',
+        ],
+    ),
 }
 
 
@@ -649,6 +794,11 @@ CLEAN_TEXTS = [
     'Interview\n\nHost: What happens next?\n\nMayor: "We rebuild."\n',
     "Northern region\nYes votes\n54%\nNo votes\n46%\nSouthern region\nYes votes\n61%\n"
     "No votes\n39%\nEastern region\nYes votes\n58%\nNo votes\n42%\n",
+    # An interview subheading naming an agency, a "see all" sentence, words of the
+    # classifieds and privacy furniture inside sentences.
+    "Interview with Reuters\n\nThe minister answered questions for an hour.\n",
+    "See all the evidence before you judge.\n"
+    "He said rules on privacy and terms would change, and readers placed a classified ad.\n",
 ]
 
 
