@@ -282,6 +282,22 @@ def _value(text: str) -> float | None:
 # --- frames --------------------------------------------------------------------------------------
 
 
+# Frames kept as the set of the token positions where they start, and as sorted lists of them.
+_POSITION_SET_FRAMES = {
+    "COUNTED": "counted",
+    "CLAIM": "claims",
+    "LOCATIVE": "locatives",
+    "VOTE_VERB": "vote_verbs",
+    "TAKE_VERB": "take_verbs",
+    "SHARE_NOUN": "share_nouns",
+}
+_POSITION_LIST_FRAMES = {
+    "ACCORDING": "according",
+    "SEPARATOR": "separators",
+    "NATIONAL": "national",
+}
+
+
 def _collect_frames(doc: Doc, matches: list[Span]) -> _Frames:
     frames = _Frames()
     for span in matches:
@@ -290,33 +306,18 @@ def _collect_frames(doc: Doc, matches: list[Span]) -> _Frames:
             frames.cues.append(
                 _Cue(label, span.start, span.end, span.start_char, span.end_char, span.text)
             )
-        elif label == "COUNTED":
-            frames.counted.add(span.start)
-        elif label == "CLAIM":
-            frames.claims.add(span.start)
-        elif label == "ACCORDING":
-            frames.according.append(span.start)
-        elif label == "SEPARATOR":
-            frames.separators.append(span.start)
-        elif label == "LOCATIVE":
-            frames.locatives.add(span.start)
-        elif label == "VOTE_VERB":
-            frames.vote_verbs.add(span.start)
-        elif label == "TAKE_VERB":
-            frames.take_verbs.add(span.start)
-        elif label == "SHARE_NOUN":
-            frames.share_nouns.add(span.start)
+        elif label in _POSITION_SET_FRAMES:
+            getattr(frames, _POSITION_SET_FRAMES[label]).add(span.start)
+        elif label in _POSITION_LIST_FRAMES:
+            getattr(frames, _POSITION_LIST_FRAMES[label]).append(span.start)
         elif label == "OPTION_NOUN":
             frames.option_nouns.add(span.end - 1)
-        elif label == "NATIONAL":
-            frames.national.append(span.start)
         elif label == "STANCE":
             frames.stances[span.start] = span.end
     # Of two cues over the same words, the longer one says more: "would vote" is a poll.
     frames.cues = sorted(_longest_cues(frames.cues), key=lambda cue: cue.first)
-    frames.separators.sort()
-    frames.according.sort()
-    frames.national.sort()
+    for name in _POSITION_LIST_FRAMES.values():
+        getattr(frames, name).sort()
     return frames
 
 
