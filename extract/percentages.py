@@ -22,6 +22,7 @@ from spacy.vocab import Vocab
 from .doc_text import doc_text
 from .facts import Percentage, Place, PlaceMention
 from .patterns import load_patterns
+from .places import place_records
 
 # Frame labels that decide a figure's kind, and the kind each one gives.
 KIND_OF_CUE = {
@@ -115,6 +116,7 @@ class _Frames:
     vote_verbs: set[int] = field(default_factory=set)
     take_verbs: set[int] = field(default_factory=set)
     share_nouns: set[int] = field(default_factory=set)
+    option_verbs: set[int] = field(default_factory=set)  # "leaving", "joining": a place's fate
     option_nouns: set[int] = field(default_factory=set)
     national: list[int] = field(default_factory=list)  # "nationally", "across the country"
     stances: dict[int, int] = field(default_factory=dict)  # first token -> end: "undecided"
@@ -130,8 +132,9 @@ def _number_words() -> dict[str, float]:
 
 
 @cache
-def _matchers(vocab: Vocab) -> tuple[Matcher, Matcher, PhraseMatcher]:
-    """The figure matcher and the frame matchers, compiled once per vocabulary.
+def _matchers(vocab: Vocab) -> tuple[Matcher, Matcher, PhraseMatcher, Matcher]:
+    """The figure matcher, the frame matchers and the demonym matcher, compiled once per
+    vocabulary (a demonym's match key is its place's id).
 
     A frame that is one word from a list goes to a PhraseMatcher, which looks words up by hash
     where the Matcher would test every token against every list.
@@ -141,19 +144,32 @@ def _matchers(vocab: Vocab) -> tuple[Matcher, Matcher, PhraseMatcher]:
         forms.add(entry["label"], [entry["pattern"]])
     frames = Matcher(vocab)
     words = PhraseMatcher(vocab, attr="LOWER")
-    for entry in load_patterns("percentage_frames"):
+    entries = load_patterns("percentage_frames")
+    people = next(e["pattern"][0] for e in entries if e["label"] == "PEOPLE_NOUN")
+    demonyms = Matcher(vocab)
+    for entry in entries:
+        if entry["label"] == "PEOPLE_NOUN":
+            continue
+        if entry["label"] == "DEMONYM":
+            # "Kenyans" alone; "Scottish" only before people: "Scottish voters", not "Scottish law"
+            spellings = [[{"ORTH": word} for word in form.split()] for form in entry["people"]]
+            spellings += [
+                [*({"ORTH": word} for word in form.split()), people] for form in entry["adjective"]
+            ]
+            demonyms.add(entry["place"], spellings)
+            continue
         pattern = entry["pattern"]
         lower = pattern[0].get("LOWER") if len(pattern) == 1 and len(pattern[0]) == 1 else None
         if isinstance(lower, dict) and list(lower) == ["IN"]:
             words.add(entry["label"], [Doc(vocab, words=[word]) for word in lower["IN"]])
         else:
             frames.add(entry["label"], [pattern])
-    return forms, frames, words
+    return forms, frames, words, demonyms
 
 
 def find_percentages(doc: Doc, places: list[Place]) -> list[Percentage]:
     """Every percentage of the article, in text order."""
-    forms, frame_matcher, frame_words = _matchers(doc.vocab)
+    forms, frame_matcher, frame_words, demonyms = _matchers(doc.vocab)
     figures = _find_figures(doc, forms(doc, as_spans=True))
     if not figures:
         return []
@@ -162,7 +178,7 @@ def find_percentages(doc: Doc, places: list[Place]) -> list[Percentage]:
     )
     figures = [f for f in figures if f.form != "points" or _in_vote_paragraph(doc, f, frames)]
     story = _story_kind(frames)
-    mentions = _place_mentions(doc, places, frames)
+    mentions = _place_mentions(doc, places, frames, demonyms(doc, as_spans=True))
     country = _main_country(mentions, places)
     vote_place = _vote_place(doc, frames, mentions) or country
     for group in _by_sentence(figures):
@@ -290,6 +306,7 @@ _POSITION_SET_FRAMES = {
     "VOTE_VERB": "vote_verbs",
     "TAKE_VERB": "take_verbs",
     "SHARE_NOUN": "share_nouns",
+    "OPTION_VERB": "option_verbs",
 }
 _POSITION_LIST_FRAMES = {
     "ACCORDING": "according",
@@ -787,12 +804,22 @@ def _gerund(verb: str) -> str:
 # --- places --------------------------------------------------------------------------------------
 
 
-def _place_mentions(doc: Doc, places: list[Place], frames: _Frames) -> list[_Mention]:
+def _place_mentions(
+    doc: Doc, places: list[Place], frames: _Frames, demonyms: list[Span]
+) -> list[_Mention]:
     """The mentions a figure can be about: not a government acting, not a person's descriptor,
-    not a dateline, not a surname, not the option voted for ("voted to remain in the UK")."""
+    not a dateline, not a surname, not the option voted for ("voted to remain in the UK").
+
+    The people of a place stand for it: "63% of Kenyans", "French voters handed..."."""
+    records = place_records()
+    mentions = [
+        _Mention(
+            records[span.label_]["name"], span.start_char, span.end_char, span.start, span.root
+        )
+        for span in demonyms
+    ]
     surnames = _surnames(doc)
     text = doc_text(doc)
-    mentions = []
     for place in places:
         for mention in place.mentions:
             if mention.as_actor or mention.text in surnames or _is_dateline(text, mention):
@@ -830,7 +857,11 @@ def _is_dateline(text: str, mention: PlaceMention) -> bool:
 
 
 def _in_vote_option(token: Token, frames: _Frames) -> bool:
-    """ "Scotland voted 55% to remain in the UK": the UK is part of the option, not the setting."""
+    """ "Scotland voted 55% to remain in the UK", "support for leaving the UK": the UK is part of
+    the option, not the setting."""
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    if token.dep_ in ("dobj", "pobj") and verb.i in frames.option_verbs:
+        return True
     return any(
         ancestor.dep_ == "xcomp" and ancestor.head.i in frames.vote_verbs
         for ancestor in token.ancestors
@@ -841,7 +872,7 @@ def _main_country(mentions: list[_Mention], places: list[Place]) -> str | None:
     """The named country most of the article's places are in (the first of equals): national
     figures are its. Counting states and cities too outvotes a stray country reading."""
     code_of = {place.name: place.country_code for place in places}
-    codes = Counter(code_of[m.name] for m in mentions if code_of[m.name])
+    codes = Counter(code_of[m.name] for m in mentions if code_of.get(m.name))
     for code, _ in codes.most_common():
         for place in places:
             if place.type == "country" and place.country_code == code:
@@ -971,8 +1002,16 @@ def _place_for(
     if chosen and country and _is_national(doc, frames, chosen.end, figure.start):
         return country  # "in the Northern Territory, turnout was below the national 89%"
     if chosen is None:
+        # not past another clause: "won 44%, sweeping every seat in Edmonton"
         chosen = next(
-            (m for m in in_segment if m.start >= figure.end and _is_locative(doc, m, frames)), None
+            (
+                m
+                for m in in_segment
+                if m.start >= figure.end
+                and _is_locative(doc, m, frames)
+                and not any(t.pos_ == "VERB" for t in doc[figure.last : m.first])
+            ),
+            None,
         )
     if chosen:
         return chosen.name
@@ -1038,6 +1077,8 @@ def _place_in_own_phrase(
         if any(other.first == token.i for other in figures):
             return None
     previous = doc[first - 1]
+    while previous.pos_ == "DET" and previous.i > figure.last:
+        previous = doc[previous.i - 1]  # "40% of some Rio neighbourhoods"
     if _is_locative(doc, mention, frames) or previous.lower_ == "of":
         return mention
     return None

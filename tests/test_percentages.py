@@ -96,7 +96,7 @@ CASES = [
     (
         "According to the latest YouGov survey, 47% of Scots would vote for independence.",
         {},
-        [("47%", 47, "poll", None, "independence")],
+        [("47%", 47, "poll", "Scotland", "independence")],
     ),
     (
         "The president's approval rating fell to 38 percent, down 4 points since March, "
@@ -521,3 +521,40 @@ def test_seed_gold_percentages(extractor, shared_dir):
         article = extractor.extract_text(gold["text"], published=gold["published"])
         got = [(p.start, p.end, p.kind, p.place) for p in article.percentages]
         assert got == [(g["start"], g["end"], g["kind"], g["place"]) for g in gold["percentages"]]
+
+
+# The people of a place stand for it; a place that is what is voted on is not the setting.
+PEOPLE_AND_OPTION_CASES = [
+    (
+        "A survey released in Nairobi found that 58 per cent of Kenyans back the new levy.",
+        "58 per cent",
+        "Kenya",
+    ),
+    (
+        "Speaking in Lyon, analysts said French voters gave the centrists 24 percent.",
+        "24 percent",
+        "France",
+    ),
+    (
+        "The poll in Edinburgh shows 47% of Scots would vote Yes.",
+        "47%",
+        "Scotland",
+    ),
+    (
+        "Among Scottish voters, support for leaving the UK stood at 51%, a survey found.",
+        "51%",
+        "Scotland",
+    ),
+    (
+        "Police say armed gangs hold 70 percent of some Lima districts after the election.",
+        "70 percent",
+        "Lima",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "place"), PEOPLE_AND_OPTION_CASES)
+def test_place_from_people_and_not_from_option(extractor, text, figure, place):
+    article = extractor.extract_text(text, published="2024-05-01")
+    found = next(p for p in article.percentages if p.text == figure)
+    assert (found.start, found.place) == (text.find(figure), place)
