@@ -282,15 +282,18 @@ def speaker_of(verb: Token, cues: Container[int] = ()) -> Token | None:
     """The head of the speaker's noun phrase for a cue verb, on the verb's own line (a parse
     that runs a caption into the next paragraph must not make the caption the speaker)."""
     head = inverted_speaker(verb) or subject_of(verb, cues)
+    opening_end = _opening_adverbial_end(verb)
+    if opening_end is not None and (head is None or head.i < opening_end):
+        # "Outside court, the son ... said", "In mitigation, Anne Fairley, defending, said":
+        # the parse takes the opening phrase for the subject or finds none.
+        head = _phrase_before(verb, opening_end + 1)
     if head is not None and head.pos_ not in SPEAKER_POS:
         return None
     if head is not None and head.i < verb.i:
         # "WASHINGTON (AP) — The agency said": the speaker follows the dateline's dash.
         dash = next((t for t in reversed(verb.doc[head.i : verb.i]) if _is_dash(t)), None)
         if dash is not None:
-            between = list(verb.doc[dash.i + 1 : verb.i])
-            nouns = [t for t in between if t.pos_ in ("NOUN", "PROPN")]
-            head = _phrase_head(nouns[-1], between) if nouns else None
+            head = _phrase_before(verb, dash.i + 1)
     if head is None or "\n" not in verb.doc[min(head.i, verb.i) : max(head.i, verb.i)].text:
         return head
     before = verb.i - 1
@@ -347,6 +350,49 @@ def mention_of(head: Token) -> TokenSpan:
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
     return doc[start:end]
+
+
+@cache
+def _opening_prepositions() -> frozenset[str]:
+    """The OPENING_PREPOSITION words of the attribution frames."""
+    entry = next(
+        e for e in load_patterns("attribution_frames") if e["label"] == "OPENING_PREPOSITION"
+    )
+    return frozenset(entry["pattern"][0]["LOWER"]["IN"])
+
+
+def _opening_adverbial_end(verb: Token) -> int | None:
+    """The comma that closes an adverbial opening the verb's sentence ("In mitigation,",
+    "Outside court,", "On Monday,") before the verb, if there is one."""
+    sentence = verb.sent
+    first = sentence[0]
+    if first.pos_ not in ("ADP", "ADV", "SCONJ") and first.lower_ not in _opening_prepositions():
+        return None
+    return next((t.i for t in verb.doc[sentence.start : verb.i] if t.text == ","), None)
+
+
+def _phrase_before(verb: Token, start: int) -> Token | None:
+    """The head of the speaker phrase between `start` and the verb: the first comma-separated
+    phrase that is not an opening adverbial ("In a statement,") nor a date; the phrases after
+    it are its appositions ("Northwind Inc. (NYSE: NWE), a power producer, today announced")."""
+    phrases: list[list[Token]] = [[]]
+    depth = 0
+    for token in verb.doc[start : verb.i]:
+        depth += (token.text in "([") - (token.text in ")]")
+        if token.text == "," and depth == 0:
+            phrases.append([])
+        else:
+            phrases[-1].append(token)
+    for number, phrase in enumerate(phrases):
+        words = [t for t in phrase if not t.is_punct]
+        if number == 0 and len(phrases) > 1 and words and words[0].pos_ in ("ADP", "ADV"):
+            continue
+        nouns = [
+            t for t in words if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("DATE", "TIME")
+        ]
+        if nouns:
+            return _phrase_head(nouns[0], phrase)
+    return None
 
 
 def _phrase_head(token: Token, tokens: list[Token]) -> Token:

@@ -143,3 +143,43 @@ def test_place_read_as_person_is_no_antecedent(nlp):
     quotes, speakers = find_quotes(doc)
     assert [(q.text, q.speaker) for q in quotes] == [("We need more", None)]
     assert speakers == []
+
+
+# (text, the reported clause, expected speaker, expected speaker mention): the speaker phrase
+# after an opening adverbial or a dateline, past its appositions and dates.
+FRONTED_SPEAKER_CASES = [
+    pytest.param(
+        "Outside church, the widow of the first victim said the family had forgiven him.",
+        "the family had forgiven him",
+        "widow of the first victim",
+        "the widow of the first victim",
+        id="opening-place-phrase-not-speaker",
+    ),
+    pytest.param(
+        "In mitigation, Anne Porter, defending, said Marsh had been struggling with debts.",
+        "Marsh had been struggling with debts",
+        "Anne Porter",
+        "Anne Porter",
+        id="opening-phrase-then-named-speaker-with-apposition",
+    ),
+    pytest.param(
+        "LEEDS, March 3, 2025 /PRNewswire/ -- Harrow Foods Ltd. (LSE: HRW), a maker of frozen "
+        "meals, today announced that it has bought a bakery in Wakefield.",
+        "it has bought a bakery in Wakefield",
+        "Harrow Foods Ltd.",
+        "Harrow Foods Ltd.",
+        id="dateline-company-not-date-after-apposition",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "clause", "speaker", "mention"), FRONTED_SPEAKER_CASES)
+def test_fronted_speaker(nlp, text, clause, speaker, mention):
+    quotes, _ = find_quotes(nlp(text))
+    quote = next(q for q in quotes if q.text == clause)
+    assert (quote.start, quote.speaker) == (text.find(clause), speaker)
+    assert quote.speaker_mention is not None
+    assert (quote.speaker_mention.text, quote.speaker_mention.start) == (
+        mention,
+        text.find(mention),
+    )
