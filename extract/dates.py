@@ -133,7 +133,7 @@ def _rules(vocab: Vocab) -> _Rules:
         words={e["words"]: frozenset(e["lower"]) for e in entries if "words" in e},
         regexes={e["regex"]: re.compile(e["expression"]) for e in entries if "regex" in e},
         rewrites={entry["rewrite"]: entry["as"] for entry in entries if "rewrite" in entry},
-        numbers=next(entry["numbers"] for entry in entries if "numbers" in entry),
+        numbers=_count_words(),
     )
 
 
@@ -643,8 +643,7 @@ def _read_relative(text: str) -> tuple[date, str] | None:
         if words[1] in ("week", "month", "year"):
             return _shifted(REFERENCE_DAY, words[1], step), words[1]
     if len(words) == 3 and words[2] == "ago":
-        numbers = next(e["numbers"] for e in load_patterns("dates") if "numbers" in e)
-        count = int(words[0]) if words[0].isdigit() else numbers.get(words[0])
+        count = int(words[0]) if words[0].isdigit() else _count_words().get(words[0])
         unit = words[1].removesuffix("s")
         if count and unit in ("day", "week", "month", "year"):
             return _shifted(REFERENCE_DAY, unit, -count), unit
@@ -660,6 +659,12 @@ def _shifted(day: date, unit: str, steps: int) -> date:
         months = day.year * 12 + day.month - 1 + steps
         return day.replace(year=months // 12, month=months % 12 + 1)
     return day.replace(year=day.year + steps)
+
+
+@cache
+def _count_words() -> dict[str, int]:
+    """Counts written as words ('two days later', 'three weeks ago')."""
+    return next(entry["numbers"] for entry in load_patterns("dates") if "numbers" in entry)
 
 
 @cache

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import accumulate
 
+from spacy.attrs import IS_ALPHA, IS_STOP
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -200,10 +201,11 @@ def _merged_places(found: list[Place]) -> tuple[Place, ...]:
 
 def language_warnings(doc: Doc) -> tuple[str, ...]:
     """A warning when the text does not read as English, whose rules the tool applies."""
-    words = [token for token in doc if token.is_alpha]
-    if len(words) < MIN_WORDS_FOR_LANGUAGE_CHECK:
+    # One array read instead of a Python object per token: this runs on every text.
+    alpha, stop = doc.to_array([IS_ALPHA, IS_STOP]).T.astype(bool)
+    words = int(alpha.sum())
+    if words < MIN_WORDS_FOR_LANGUAGE_CHECK:
         return ()
-    share = sum(token.is_stop for token in words) / len(words)
-    if share >= MIN_ENGLISH_STOPWORD_SHARE:
+    if (alpha & stop).sum() / words >= MIN_ENGLISH_STOPWORD_SHARE:
         return ()
     return ("text does not look like English; facts may be missing",)
