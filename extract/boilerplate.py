@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 from itertools import pairwise
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .facts import Boilerplate
+from .layout import Block, layout_of
+from .prose_zone import mark_outside_zone
 from .patterns import load_patterns
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
@@ -75,18 +77,6 @@ _PARAGRAPH_MIN_WORDS = 8
 
 
 @dataclass(frozen=True)
-class _Line:
-    start: int  # offsets of the line without its surrounding whitespace
-    end: int
-    text: str
-    after_blank: bool  # a blank line (a paragraph break) comes before it
-
-    @cached_property
-    def words(self) -> list[str]:
-        return _WORD.findall(self.text)
-
-
-@dataclass(frozen=True)
 class _Rules:
     lines: tuple[tuple[re.Pattern[str], str], ...]
     blocks: tuple[tuple[re.Pattern[str], re.Pattern[str], int, str], ...]
@@ -125,7 +115,7 @@ def _rules() -> _Rules:
 
 def find_boilerplate(text: str) -> list[Boilerplate]:
     """Ranges of `text` that are not article content, in order, not overlapping."""
-    lines = _split_lines(text)
+    lines = list(layout_of(text).blocks)
     if not lines:
         return []
     rules = _rules()
@@ -144,6 +134,7 @@ def find_boilerplate(text: str) -> list[Boilerplate]:
     _mark_repeated_lines(lines, mark)
     _mark_menu_gaps(lines, marks, mark)
     _mark_teasers(lines, rules, marks, mark)
+    mark_outside_zone(lines, marks, mark)
     return _merge(text, sorted(marks.values()))
 
 
@@ -164,27 +155,11 @@ def mask(text: str, ranges: list[Boilerplate]) -> str:
     return "".join(parts)
 
 
-def _split_lines(text: str) -> list[_Line]:
-    """The non-blank lines of `text`, with offsets of their stripped content."""
-    lines = []
-    after_blank = False
-    for match in re.finditer(r"[^\n]*", text):
-        content = match.group()
-        stripped = content.strip()
-        if stripped:
-            start = match.start() + len(content) - len(content.lstrip())
-            lines.append(_Line(start, start + len(stripped), stripped, after_blank))
-            after_blank = False
-        elif match.start() > 0 and text[match.start() - 1] == "\n":
-            after_blank = True
-    return lines
-
-
-def _is_results_line(line: _Line) -> bool:
+def _is_results_line(line: Block) -> bool:
     return len(line.words) <= _HEADLINE_MAX_WORDS and bool(_PERCENT.search(line.text))
 
 
-def _is_headline_like(line: _Line) -> bool:
+def _is_headline_like(line: Block) -> bool:
     """A short line that does not end a sentence: a headline, a link or a menu entry."""
     return (
         0 < len(line.words) <= _HEADLINE_MAX_WORDS
@@ -193,7 +168,7 @@ def _is_headline_like(line: _Line) -> bool:
     )
 
 
-def _is_credit_like(line: _Line) -> bool:
+def _is_credit_like(line: Block) -> bool:
     """A photo credit between captions: "PA", "Getty Images"."""
     return (
         len(line.words) <= _CREDIT_MAX_WORDS
@@ -202,7 +177,7 @@ def _is_credit_like(line: _Line) -> bool:
     )
 
 
-def _mark_phrases(lines: list[_Line], rules: _Rules, mark) -> None:
+def _mark_phrases(lines: list[Block], rules: _Rules, mark) -> None:
     for index, line in enumerate(lines):
         for pattern, reason in rules.lines:
             if pattern.search(line.text):
@@ -217,7 +192,7 @@ def _mark_phrases(lines: list[_Line], rules: _Rules, mark) -> None:
                 mark(covered, reason)
 
 
-def _mark_icon_lists(lines: list[_Line], mark) -> None:
+def _mark_icon_lists(lines: list[Block], mark) -> None:
     """From the first item of an icon list to the end of its last item, not the whole line."""
     for index, line in enumerate(lines):
         icons = list(_ICON_WORD.finditer(line.text))
@@ -230,7 +205,7 @@ def _mark_icon_lists(lines: list[_Line], mark) -> None:
         mark(index, "icon list", start=line.start + first.start(), end=end)
 
 
-def _gallery_key(line: _Line) -> str | None:
+def _gallery_key(line: Block) -> str | None:
     """The words a caption starts with, which every caption of a gallery repeats: those before
     its date ("UK news in pictures 1 March ..."), else its first four words."""
     if _is_results_line(line) or len(line.words) <= _GALLERY_KEY_WORDS:
@@ -242,7 +217,7 @@ def _gallery_key(line: _Line) -> str | None:
     return " ".join(words[:_GALLERY_KEY_WORDS]).lower()
 
 
-def _mark_galleries(lines: list[_Line], marks: dict, mark) -> None:
+def _mark_galleries(lines: list[Block], marks: dict, mark) -> None:
     """Runs of captions that start with the same words, with credit lines between them."""
     positions: dict[str, list[int]] = {}
     for index, line in enumerate(lines):
@@ -260,13 +235,13 @@ def _mark_galleries(lines: list[_Line], marks: dict, mark) -> None:
             run = [index] if index is not None else []
 
 
-def _mostly_unpunctuated(lines: list[_Line], run: list[int]) -> bool:
+def _mostly_unpunctuated(lines: list[Block], run: list[int]) -> bool:
     """Captions mostly lack a final full stop; paragraphs that start alike have one."""
     unpunctuated = sum(not _SENTENCE_END.search(lines[index].text) for index in run)
     return unpunctuated * 2 > len(run)
 
 
-def _mark_gallery_run(lines: list[_Line], run: list[int], marks: dict, mark) -> None:
+def _mark_gallery_run(lines: list[Block], run: list[int], marks: dict, mark) -> None:
     # A gallery header ("Show all 50") just before the captions starts the gallery.
     first = run[0]
     for before in range(max(run[0] - _GALLERY_MAX_GAP, 0), run[0]):
@@ -283,7 +258,7 @@ def _mark_gallery_run(lines: list[_Line], run: list[int], marks: dict, mark) -> 
         mark(index, _GALLERY)
 
 
-def _is_ui_line(line: _Line, ui_words: frozenset[str]) -> bool:
+def _is_ui_line(line: Block, ui_words: frozenset[str]) -> bool:
     words = line.words
     if (
         not words
@@ -296,7 +271,7 @@ def _is_ui_line(line: _Line, ui_words: frozenset[str]) -> bool:
     return known / len(words) >= _UI_WORD_SHARE
 
 
-def _mark_ui_lines(lines: list[_Line], rules: _Rules, marks: dict, mark) -> None:
+def _mark_ui_lines(lines: list[Block], rules: _Rules, marks: dict, mark) -> None:
     """Runs of menu and button lines ("Home", "Sign in", "Accept all").
 
     A run that a line ending in a colon introduces is the article's own list ("Key issues:" over
@@ -330,7 +305,7 @@ def _mark_ui_lines(lines: list[_Line], rules: _Rules, marks: dict, mark) -> None
         index = end + 1
 
 
-def _is_link_list_item(line: _Line) -> bool:
+def _is_link_list_item(line: Block) -> bool:
     """A headline (questions too), its rank ("3") or its time ("2 days ago", "10/3/23")."""
     if not line.words:
         return True
@@ -339,7 +314,7 @@ def _is_link_list_item(line: _Line) -> bool:
     )
 
 
-def _first_paragraph(lines: list[_Line]) -> int:
+def _first_paragraph(lines: list[Block]) -> int:
     """Index of the first line that is a full paragraph: where the article body has begun."""
     return next(
         (
@@ -351,7 +326,7 @@ def _first_paragraph(lines: list[_Line]) -> int:
     )
 
 
-def _mark_link_lists(lines: list[_Line], rules: _Rules, marks: dict, mark) -> None:
+def _mark_link_lists(lines: list[Block], rules: _Rules, marks: dict, mark) -> None:
     """A "Recommended" / "Read more:" header, and the headline-like links listed under it."""
     first_paragraph = _first_paragraph(lines)
     article_words: Counter[str] | None = None  # of the lines not yet marked, counted once
@@ -386,7 +361,7 @@ def _mark_link_lists(lines: list[_Line], rules: _Rules, marks: dict, mark) -> No
             following += 1
 
 
-def _mark_repeated_lines(lines: list[_Line], mark) -> None:
+def _mark_repeated_lines(lines: list[Block], mark) -> None:
     """Short lines printed several times on the page: buttons and ad slots, not sentences.
 
     A label over a number ("Votes counted" above "98%") repeats in a results table, so a line
@@ -404,7 +379,7 @@ def _mark_repeated_lines(lines: list[_Line], mark) -> None:
             mark(index, "repeated furniture")
 
 
-def _is_menu_gap_line(line: _Line, max_words: int) -> bool:
+def _is_menu_gap_line(line: Block, max_words: int) -> bool:
     return (
         0 < len(line.words) <= max_words
         and not _SENTENCE_END.search(line.text)
@@ -414,7 +389,7 @@ def _is_menu_gap_line(line: _Line, max_words: int) -> bool:
     )
 
 
-def _mark_menu_gaps(lines: list[_Line], marks: dict, mark) -> None:
+def _mark_menu_gaps(lines: list[Block], marks: dict, mark) -> None:
     """Short lines between menu or footer lines, no blank line between: section names the word
     list lacks ("iPlayer", "T Brand Studio"). A gap may be as long as the number of menu lines
     in its stretch of menu and short lines, and at least 3. Above the article body a headline
@@ -456,12 +431,12 @@ def _content_words(text: str) -> Counter[str]:
     return words
 
 
-def _unmarked_words(lines: list[_Line], marks: dict) -> Counter[str]:
+def _unmarked_words(lines: list[Block], marks: dict) -> Counter[str]:
     """Content words of the lines not marked so far: the article's vocabulary."""
     return _content_words("\n".join(line.text for i, line in enumerate(lines) if i not in marks))
 
 
-def _mark_teasers(lines: list[_Line], rules: _Rules, marks: dict, mark) -> None:
+def _mark_teasers(lines: list[Block], rules: _Rules, marks: dict, mark) -> None:
     """A headline and paragraph about another subject, dropped into the article.
 
     Found next to a teaser header ("Other Topics of Interest") or as a headline printed twice;
@@ -485,7 +460,7 @@ def _mark_teasers(lines: list[_Line], rules: _Rules, marks: dict, mark) -> None:
                 mark(covered, header or "unrelated teaser")
 
 
-def _teaser_lines(lines: list[_Line], index: int, is_header: bool) -> list[int]:
+def _teaser_lines(lines: list[Block], index: int, is_header: bool) -> list[int]:
     """The headline(s) around position `index` and the one paragraph after them."""
     teaser = []
     if is_header and index > 0 and _is_headline_like(lines[index - 1]):
@@ -503,7 +478,7 @@ def _teaser_lines(lines: list[_Line], index: int, is_header: bool) -> list[int]:
     return teaser
 
 
-def _is_unrelated(lines: list[_Line], teaser: list[int], article_words: Counter[str]) -> bool:
+def _is_unrelated(lines: list[Block], teaser: list[int], article_words: Counter[str]) -> bool:
     """True when few of the teaser's words occur anywhere else in the article."""
     teaser_words = _content_words("\n".join(lines[i].text for i in teaser))
     rest_size = article_words.total() - teaser_words.total()

@@ -1,0 +1,124 @@
+"""The article's zone on a page: the densest run of prose blocks, and the furniture around it.
+
+Each block of the layout gets a class the way jusText classes paragraphs: *prose* (long, ends a
+sentence, many stop words), *furniture* (already marked by a rule, or shaped like a menu entry,
+a timestamp or a count standing alone) or *short* (could be either: a headline, a byline). The
+zone is the run of blocks with the largest sum of weights (prose counts its words, the rest
+costs), so a related-stories list or a menu between two stretches of prose ends the article only
+when the prose beyond it is slighter than the list. Outside the zone, blocks that are not prose
+are furniture; the short blocks right above the zone (headline, byline, date) are kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from .layout import Block, is_headline, is_prose
+
+# A block of prose counts its words; any other block costs this much plus a share of its words.
+_SHORT_COST = 4.0
+_SHORT_WORD_COST = 0.5
+_MARKED_COST = 1.0
+# Below this share of English stop words in its longer blocks, a page is in another language.
+_ENGLISH_MIN_STOP_SHARE = 0.15
+# Prose blocks: at least this many words (a one-sentence paragraph is often short).
+_PROSE_MIN_WORDS = 8
+# The zone needs this much prose before anything around it is dropped: a short note is all article.
+_ZONE_MIN_WORDS = 60
+# Short blocks right above the zone that are kept: headline, standfirst, byline, date.
+_HEAD_BLOCKS = 3
+# Prose outside the zone is dropped when its own run scores under this share of the zone's.
+_SLIGHT_RUN_SHARE = 0.5
+# Times and counts standing alone: "2 hours ago", "10:42", "Nov 18, 2019", "1.2K", "23".
+_TIME_OR_COUNT = re.compile(
+    r"^(?:\d+[\d.,:]*\s*[kKmM]?|(\d+|an?) (sec|min|hour|hr|day|week|month|year)s? ago"
+    r"|\d{1,2}:\d{2}\s*([ap]\.?m\.?)?( [A-Z]{2,4})?)$",
+    re.IGNORECASE,
+)
+
+Mark = Callable[..., None]
+
+
+def mark_outside_zone(blocks: Sequence[Block], marks: dict[int, tuple], mark: Mark) -> None:
+    """Mark the blocks outside the article's zone: those that are not prose, and the prose of
+    stretches far slighter than the article (teaser blurbs between headlines, comments)."""
+    english = _reads_as_english(blocks)
+    prose = [is_prose(block, _PROSE_MIN_WORDS, english) for block in blocks]
+    weights = [_weight(block, index in marks, prose[index]) for index, block in enumerate(blocks)]
+    zone = _densest_run(weights)
+    if zone is None or zone[2] < _ZONE_MIN_WORDS:
+        return
+    first, last, score = zone
+    # Each block outside the zone scores as the best run of its own stretch.
+    outside = _stretch_scores(weights[:first]) + [score] * (last + 1 - first)
+    outside += _stretch_scores(weights[last + 1 :])
+    head = _head(blocks, marks, first)
+    for index, block in enumerate(blocks):
+        if head <= index <= last or index in marks:
+            continue
+        if prose[index] and outside[index] >= _SLIGHT_RUN_SHARE * score:
+            continue
+        mark(index, _reason(block))
+
+
+def _head(blocks: Sequence[Block], marks: dict[int, tuple], first: int) -> int:
+    """Where the article starts: a clean article's headline and date sit above its prose with
+    nothing else; on a page, the headline just above the zone is kept."""
+    if first <= _HEAD_BLOCKS and not any(index in marks for index in range(first)):
+        return 0
+    above = first - 1
+    if above >= 0 and above not in marks and is_headline(blocks[above]):
+        return above
+    return first
+
+
+def _densest_run(weights: list[float]) -> tuple[int, int, float] | None:
+    """First and last index of the run with the largest sum of weights, and the sum (Kadane)."""
+    best: tuple[int, int, float] | None = None
+    total, start = 0.0, 0
+    for index, weight in enumerate(weights):
+        if total <= 0:
+            total, start = 0.0, index
+        total += weight
+        if total > 0 and (best is None or total > best[2]):
+            best = (start, index, total)
+    return best
+
+
+def _stretch_scores(weights: list[float]) -> list[float]:
+    """For each index, the peak running sum of its stretch: the blocks between two points where
+    the running sum falls to zero."""
+    scores: list[float] = []
+    total, start, peak = 0.0, 0, 0.0
+    for index, weight in enumerate(weights):
+        if total <= 0:
+            scores += [peak] * (index - start)
+            total, start, peak = 0.0, index, 0.0
+        total += weight
+        peak = max(peak, total)
+    return scores + [peak] * (len(weights) - start)
+
+
+def _reads_as_english(blocks: Sequence[Block]) -> bool:
+    """Whether the longer blocks hold English stop words at the rate of English prose."""
+    long = [block for block in blocks if len(block.words) >= _PROSE_MIN_WORDS]
+    words = sum(len(block.words) for block in long)
+    stops = sum(block.stop_share * len(block.words) for block in long)
+    return words == 0 or stops / words >= _ENGLISH_MIN_STOP_SHARE
+
+
+def _weight(block: Block, marked: bool, prose: bool) -> float:
+    if marked:
+        return -_MARKED_COST
+    if prose:
+        return float(len(block.words))
+    if not block.words or block.ends_sentence:
+        return 0.0  # a short sentence or a separator: either side's
+    return -(_SHORT_COST + _SHORT_WORD_COST * len(block.words))
+
+
+def _reason(block: Block) -> str:
+    if _TIME_OR_COUNT.match(block.text):
+        return "timestamp or count"
+    return "outside the article"
