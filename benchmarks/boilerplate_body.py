@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import json
 import sys
 import time
 from pathlib import Path
@@ -56,7 +55,8 @@ def main() -> int:
     for key, page_counts in worst:
         score = body.scores([page_counts])
         print(
-            f"  {key[:12]}  F1 {score['f1']:.3f}  P {score['precision']:.3f}  R {score['recall']:.3f}"
+            f"  {key[:12]}  F1 {score['f1']:.3f}  P {score['precision']:.3f}"
+            f"  R {score['recall']:.3f}"
         )
     return 0
 

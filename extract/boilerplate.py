@@ -18,10 +18,11 @@ from itertools import pairwise
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .facts import Boilerplate
-from .layout import Block, layout_of
-from .prose_zone import mark_outside_zone
+from .layout import LONG_LINE_CHARS, Block, is_prose, layout_of, sentences
 from .patterns import load_patterns
+from .prose_zone import mark_outside_zone
 
+MAX_JOINED_CHARS = 2000
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _ALPHA_WORD = re.compile(r"[A-Za-z]+")
@@ -50,6 +51,9 @@ _GALLERY_KEY_WORDS = 4
 _GALLERY = "photo gallery"  # the reason, shared with the "Show all 50" header pattern
 _GALLERY_MIN_ITEMS = 4
 _GALLERY_MAX_GAP = 3
+# In text without line breaks: a phrase of this many words recurring within this many characters.
+_CAPTION_PHRASE_WORDS = 4
+_CAPTION_MAX_GAP = 600
 _UI_WORD_SHARE = 0.7
 # Short lines between two menu lines (a section name the UI word list lacks) are menu lines too.
 _MENU_GAP_MAX_LINES = 3
@@ -126,7 +130,8 @@ def find_boilerplate(text: str) -> list[Boilerplate]:
         if index not in marks:
             marks[index] = (line.start if start is None else start, end or line.end, reason)
 
-    _mark_phrases(lines, rules, mark)
+    # Parts of blocks: a plea sentence inside a paragraph, the captions of a one-line gallery.
+    parts = _phrase_sentences(lines, rules, mark) + _repeated_captions(text, lines)
     _mark_icon_lists(lines, mark)
     _mark_galleries(lines, marks, mark)
     _mark_ui_lines(lines, rules, marks, mark)
@@ -135,7 +140,7 @@ def find_boilerplate(text: str) -> list[Boilerplate]:
     _mark_menu_gaps(lines, marks, mark)
     _mark_teasers(lines, rules, marks, mark)
     mark_outside_zone(lines, marks, mark)
-    return _merge(text, sorted(marks.values()))
+    return _merge(text, sorted([*marks.values(), *parts]))
 
 
 def mask(text: str, ranges: list[Boilerplate]) -> str:
@@ -177,12 +182,23 @@ def _is_credit_like(line: Block) -> bool:
     )
 
 
-def _mark_phrases(lines: list[Block], rules: _Rules, mark) -> None:
+def _phrase_sentences(lines: list[Block], rules: _Rules, mark) -> list[tuple[int, int, str]]:
+    """Marks the blocks that a phrase row matches. In a paragraph, only the sentences a row
+    matches are furniture: those are returned, the block stays."""
+    parts = []
     for index, line in enumerate(lines):
-        for pattern, reason in rules.lines:
-            if pattern.search(line.text):
-                mark(index, reason)
-                break
+        reason = _phrase_reason(line.text, rules)
+        if reason is None:
+            continue
+        pieces = [(piece, _phrase_reason(piece.text, rules)) for piece in sentences(line)]
+        # A line whose other sentences are prose is a paragraph: only the matched ones go.
+        matched = any(found for _, found in pieces)
+        if matched and any(
+            found is None and is_prose(piece, _PARAGRAPH_MIN_WORDS) for piece, found in pieces
+        ):
+            parts.extend((piece.start, piece.end, found) for piece, found in pieces if found)
+        else:
+            mark(index, reason)
         for start, until, max_lines, reason in rules.blocks:
             if not start.search(line.text):
                 continue
@@ -190,6 +206,11 @@ def _mark_phrases(lines: list[Block], rules: _Rules, mark) -> None:
             end = next((i for i in window if until.search(lines[i].text)), index)
             for covered in range(index, end + 1):
                 mark(covered, reason)
+    return parts
+
+
+def _phrase_reason(text: str, rules: _Rules) -> str | None:
+    return next((reason for pattern, reason in rules.lines if pattern.search(text)), None)
 
 
 def _mark_icon_lists(lines: list[Block], mark) -> None:
@@ -203,6 +224,49 @@ def _mark_icon_lists(lines: list[Block], mark) -> None:
         last_period = line.text.find(".", icons[-1].end())
         end = line.end if last_period < 0 else line.start + last_period + 1
         mark(index, "icon list", start=line.start + first.start(), end=end)
+
+
+def _repeated_captions(text: str, lines: list[Block]) -> list[tuple[int, int, str]]:
+    """In text without line breaks, a gallery shows as one phrase repeated at short intervals
+    ("UK news in pictures 1 March ... UK news in pictures 28 February ..."): each caption runs
+    from one occurrence to the next, the last to the end of its sentence."""
+    long_lines = [block for block in lines if len(block.text) > LONG_LINE_CHARS]
+    captions = []
+    taken: list[list[int]] = []
+    # Overlapping phrases of one gallery ("uk news in pictures", "news in pictures february"):
+    # the one repeated most gives the captions.
+    for run in sorted(_phrase_runs(text) if long_lines else (), key=len, reverse=True):
+        if any(run[0] <= other[-1] and other[0] <= run[-1] for other in taken):
+            continue
+        taken.append(run)
+        last = next((b for b in lines if b.start <= run[-1] < b.end), None)
+        ends = [*run[1:], last.end if last else run[-1]]
+        for start, end in zip(run, ends, strict=True):
+            captions.append((start, start + len(text[start:end].rstrip()), _GALLERY))
+    return captions
+
+
+def _phrase_runs(text: str) -> list[list[int]]:
+    """Stretches where one phrase of _CAPTION_PHRASE_WORDS words recurs at least
+    _GALLERY_MIN_ITEMS times, each within _CAPTION_MAX_GAP characters of the last."""
+    words = list(_WORD.finditer(text))
+    positions: dict[tuple[str, ...], list[int]] = {}
+    for index in range(len(words) - _CAPTION_PHRASE_WORDS + 1):
+        key = tuple(w.group().lower() for w in words[index : index + _CAPTION_PHRASE_WORDS])
+        positions.setdefault(key, []).append(words[index].start())
+    runs = []
+    for starts in positions.values():
+        if len(starts) < _GALLERY_MIN_ITEMS:
+            continue
+        run = [starts[0]]
+        for start in [*starts[1:], None]:
+            if start is not None and start - run[-1] <= _CAPTION_MAX_GAP:
+                run.append(start)
+                continue
+            if len(run) >= _GALLERY_MIN_ITEMS:
+                runs.append(run)
+            run = [start] if start is not None else []
+    return runs
 
 
 def _gallery_key(line: Block) -> str | None:
@@ -494,12 +558,17 @@ def _normalised(line_text: str) -> str:
 
 def _merge(text: str, marks: list[tuple[int, int, str]]) -> list[Boilerplate]:
     """Ranges in order. Overlapping ones become one, with the reason of the first; so do ranges
-    with the same reason that only whitespace separates (the lines of one gallery)."""
+    with the same reason that only whitespace separates (the lines of one gallery), up to
+    MAX_JOINED_CHARS: a range never grows to the size of an article."""
     merged: list[list] = []
     for start, end, reason in marks:
         if merged and (
             start < merged[-1][1]
-            or (reason == merged[-1][2] and not text[merged[-1][1] : start].strip())
+            or (
+                reason == merged[-1][2]
+                and not text[merged[-1][1] : start].strip()
+                and end - merged[-1][0] <= MAX_JOINED_CHARS
+            )
         ):
             merged[-1][1] = max(merged[-1][1], end)
         else:

@@ -27,7 +27,7 @@ WORD = re.compile(rf"[{_CJK}]|(?:(?![{_CJK}])[^\W\d_])(?:(?![{_CJK}])[\w'’-])*
 SENTENCE_END = re.compile(r"[.!?…。！？][\"”’'»)\]」』]*\s*$")
 # A sentence ends at . ! ? … (and closing quotes), before a space and an opening capital, digit
 # or quote mark.
-_SENTENCE_BREAK = re.compile(r"[.!?…][\"”’'»)\]]*\s+(?=[\"“‘'«(\[]?[A-Z0-9])")
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"”’'»)\]]*\s+(?=(?:[-–—•]\s+)?[\"“‘'«(\[]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"(\S+)$")
 # Lines longer than this are not one paragraph: a whole article stored on one line.
 LONG_LINE_CHARS = 1200

@@ -27,7 +27,7 @@ _PROSE_MIN_WORDS = 8
 # The zone needs this much prose before anything around it is dropped: a short note is all article.
 _ZONE_MIN_WORDS = 60
 # Short blocks right above the zone that are kept: headline, standfirst, byline, date.
-_HEAD_BLOCKS = 3
+_HEAD_BLOCKS = 8
 # Prose outside the zone is dropped when its own run scores under this share of the zone's.
 _SLIGHT_RUN_SHARE = 0.5
 # Times and counts standing alone: "2 hours ago", "10:42", "Nov 18, 2019", "1.2K", "23".
@@ -63,9 +63,10 @@ def mark_outside_zone(blocks: Sequence[Block], marks: dict[int, tuple], mark: Ma
 
 
 def _head(blocks: Sequence[Block], marks: dict[int, tuple], first: int) -> int:
-    """Where the article starts: a clean article's headline and date sit above its prose with
-    nothing else; on a page, the headline just above the zone is kept."""
-    if first <= _HEAD_BLOCKS and not any(index in marks for index in range(first)):
+    """Where the article starts: a clean article's headline, standfirst, byline and date sit
+    above its prose with nothing else but marked furniture; on a page, the headline just above
+    the zone is kept."""
+    if sum(index not in marks for index in range(first)) <= _HEAD_BLOCKS:
         return 0
     above = first - 1
     if above >= 0 and above not in marks and is_headline(blocks[above]):
