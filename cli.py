@@ -8,6 +8,7 @@ from contextlib import nullcontext
 
 import click
 
+from extract.boilerplate_view import show_boilerplate as show
 from extract.cli_utils import (
     ExtractorSettings,
     InputError,
@@ -51,13 +52,21 @@ from extract.render import FORMATS, make_writer
 @click.option(
     "--keep-boilerplate", is_flag=True, help="Do not skip page furniture (captions, link lists)."
 )
+@click.option(
+    "--show-boilerplate",
+    is_flag=True,
+    help="Print each text with the dropped page furniture struck through, and why; no facts.",
+)
 @click.version_option(package_name="extract-facts")
-def main(paths, output_format, published, model, jobs, output, keep_boilerplate):
+def main(paths, output_format, published, model, jobs, output, keep_boilerplate, show_boilerplate):
     """Extract quotes, speakers, dates, vote percentages and places from news articles.
 
     PATH is a text file, a folder (walked recursively), a .jsonl file with one
     {"id", "text", "published"} object a line, or - (the default) for standard input.
     """
+    if show_boilerplate:
+        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        sys.exit(show(iter_inputs(paths, sys.stdin.buffer), sys.stdout, color))
     try:
         model = find_model(model)
     except ModelNotFound as error:

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import boilerplate, dates, percentages, places, quotes
-from .facts import Article, Boilerplate, Place, Published, Speaker, shifted
+from .facts import Article, Boilerplate, Place, Published, Speaker, shifted, with_text_from
 from .pipeline import build_pipeline, find_model
 
 # Texts are parsed and read in pieces of at most this many characters (cut at paragraph breaks):
@@ -124,7 +124,7 @@ class Extractor:
             article.parts.append(shifted(self._facts(doc, given), offset))
             if article.complete:
                 del pending[number]
-                yield _assembled(article)
+                yield with_text_from(_assembled(article), article.item.text)
 
     def _facts(self, doc: Doc, given: Published | None) -> Article:
         """The facts of one text or piece of text, offsets relative to it."""

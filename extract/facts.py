@@ -126,6 +126,22 @@ def shifted(fact: Any, offset: int) -> Any:
     return replace(fact, **changes)
 
 
+def with_text_from(fact: Any, text: str) -> Any:
+    """`fact` with the `text` of every span in it, nested ones included, read from `text` at its
+    offsets: facts found in the masked text never carry its blanks."""
+    changes = {}
+    for item in fields(fact):
+        value = getattr(fact, item.name)
+        if is_dataclass(value):
+            changes[item.name] = with_text_from(value, text)
+        elif isinstance(value, tuple) and value and is_dataclass(value[0]):
+            changes[item.name] = tuple(with_text_from(element, text) for element in value)
+    start, end = getattr(fact, "start", None), getattr(fact, "end", None)
+    if isinstance(getattr(fact, "text", None), str) and isinstance(start, int) and end is not None:
+        changes["text"] = text[start:end]
+    return replace(fact, **changes) if changes else fact
+
+
 def to_json(fact: Any) -> Any:
     """The JSON-ready form of a fact: dicts, lists and scalars, in field order."""
     if is_dataclass(fact):
