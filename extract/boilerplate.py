@@ -132,14 +132,21 @@ def find_boilerplate(text: str) -> list[Boilerplate]:
 
     # Parts of blocks: a plea sentence inside a paragraph, the captions of a one-line gallery.
     parts = _phrase_sentences(lines, rules, mark) + _repeated_captions(text, lines)
-    _mark_icon_lists(lines, mark)
-    _mark_galleries(lines, marks, mark)
-    _mark_ui_lines(lines, rules, marks, mark)
-    _mark_link_lists(lines, rules, marks, mark)
-    _mark_repeated_lines(lines, mark)
-    _mark_menu_gaps(lines, marks, mark)
-    _mark_teasers(lines, rules, marks, mark)
-    mark_outside_zone(lines, marks, mark)
+
+    def mark_shape(index: int, reason: str, start: int | None = None, end: int | None = None):
+        # Rules of shape never take a whole line that holds several sentences, one of them prose.
+        if start is None and _holds_prose_sentences(lines[index]):
+            return
+        mark(index, reason, start, end)
+
+    _mark_icon_lists(lines, mark_shape)
+    _mark_galleries(lines, marks, mark_shape)
+    _mark_ui_lines(lines, rules, marks, mark_shape)
+    _mark_link_lists(lines, rules, marks, mark_shape)
+    _mark_repeated_lines(lines, mark_shape)
+    _mark_menu_gaps(lines, marks, mark_shape)
+    _mark_teasers(lines, rules, marks, mark_shape)
+    mark_outside_zone(lines, marks, mark_shape)
     return _merge(text, sorted([*marks.values(), *parts]))
 
 
@@ -196,7 +203,7 @@ def _phrase_sentences(lines: list[Block], rules: _Rules, mark) -> list[tuple[int
         if matched and any(
             found is None and is_prose(piece, _PARAGRAPH_MIN_WORDS) for piece, found in pieces
         ):
-            parts.extend((piece.start, piece.end, found) for piece, found in pieces if found)
+            parts.extend(_plea_part(piece, rules) for piece, found in pieces if found)
         else:
             mark(index, reason)
         for start, until, max_lines, reason in rules.blocks:
@@ -207,6 +214,24 @@ def _phrase_sentences(lines: list[Block], rules: _Rules, mark) -> list[tuple[int
             for covered in range(index, end + 1):
                 mark(covered, reason)
     return parts
+
+
+def _plea_part(piece: Block, rules: _Rules) -> tuple[int, int, str]:
+    """The sentence a row matched; when that sentence reads as prose (text without line breaks
+    runs the plea into the article), only the clause the row matched."""
+    if not is_prose(piece, _PARAGRAPH_MIN_WORDS):
+        reason = _phrase_reason(piece.text, rules) or ""
+        return piece.start, piece.end, reason
+    for pattern, reason in rules.lines:
+        found = pattern.search(piece.text)
+        if found:
+            return piece.start + found.start(), piece.start + found.end(), reason
+    return piece.start, piece.start, ""
+
+
+def _holds_prose_sentences(block: Block) -> bool:
+    pieces = sentences(block)
+    return len(pieces) > 1 and any(is_prose(piece, _PARAGRAPH_MIN_WORDS) for piece in pieces)
 
 
 def _phrase_reason(text: str, rules: _Rules) -> str | None:
