@@ -28,7 +28,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _ALPHA_WORD = re.compile(r"[A-Za-z]+")
 # A line that ends a sentence (final . ! ? … possibly inside closing quotes or brackets) or
 # introduces what follows (final colon).
-_SENTENCE_END = re.compile(r"([.!?…][\"”’'»)\]]*|:)\s*$")
+_SENTENCE_END = re.compile(r"([.!?…。！？][\"”’'»)\]」』]*|:)\s*$")
 _QUOTE_MARK = re.compile(r"[\"“”‘’«»]")
 _DIGIT = re.compile(r"\d")
 # A list item marker: "- ", "• ", "* ". A bulleted line belongs to the article's own list.
@@ -132,6 +132,7 @@ def find_boilerplate(text: str) -> list[Boilerplate]:
 
     # Parts of blocks: a plea sentence inside a paragraph, the captions of a one-line gallery.
     parts = _phrase_sentences(lines, rules, mark) + _repeated_captions(text, lines)
+    parts += _icon_lists(layout_of(text).lines)
 
     def mark_shape(index: int, reason: str, start: int | None = None, end: int | None = None):
         # Rules of shape never take a whole line that holds several sentences, one of them prose.
@@ -139,14 +140,13 @@ def find_boilerplate(text: str) -> list[Boilerplate]:
             return
         mark(index, reason, start, end)
 
-    _mark_icon_lists(lines, mark_shape)
-    _mark_galleries(lines, marks, mark_shape)
+    _mark_galleries(lines, marks, mark)
     _mark_ui_lines(lines, rules, marks, mark_shape)
     _mark_link_lists(lines, rules, marks, mark_shape)
     _mark_repeated_lines(lines, mark_shape)
     _mark_menu_gaps(lines, marks, mark_shape)
     _mark_teasers(lines, rules, marks, mark_shape)
-    mark_outside_zone(lines, marks, mark_shape)
+    mark_outside_zone(lines, marks, mark)
     return _merge(text, sorted([*marks.values(), *parts]))
 
 
@@ -230,17 +230,19 @@ def _plea_part(piece: Block, rules: _Rules) -> tuple[int, int, str]:
 
 
 def _holds_prose_sentences(block: Block) -> bool:
+    """Whether `block` holds two sentences of prose or more: a paragraph, whatever else it has."""
     pieces = sentences(block)
-    return len(pieces) > 1 and any(is_prose(piece, _PARAGRAPH_MIN_WORDS) for piece in pieces)
+    return sum(is_prose(piece, _PARAGRAPH_MIN_WORDS) for piece in pieces) >= 2
 
 
 def _phrase_reason(text: str, rules: _Rules) -> str | None:
     return next((reason for pattern, reason in rules.lines if pattern.search(text)), None)
 
 
-def _mark_icon_lists(lines: list[Block], mark) -> None:
+def _icon_lists(lines: tuple[Block, ...]) -> list[tuple[int, int, str]]:
     """From the first item of an icon list to the end of its last item, not the whole line."""
-    for index, line in enumerate(lines):
+    found = []
+    for line in lines:
         icons = list(_ICON_WORD.finditer(line.text))
         first = _ICON_ITEM.search(line.text)
         if len(icons) < _MIN_ICONS or not first:
@@ -248,7 +250,8 @@ def _mark_icon_lists(lines: list[Block], mark) -> None:
         # Real content after the list's last sentence, on the same line, stays unmarked.
         last_period = line.text.find(".", icons[-1].end())
         end = line.end if last_period < 0 else line.start + last_period + 1
-        mark(index, "icon list", start=line.start + first.start(), end=end)
+        found.append((line.start + first.start(), end, "icon list"))
+    return found
 
 
 def _repeated_captions(text: str, lines: list[Block]) -> list[tuple[int, int, str]]:
@@ -303,6 +306,8 @@ def _gallery_key(line: Block) -> str | None:
     if len(before_digit) >= 2:
         return " ".join(before_digit).lower()
     words = _ALPHA_WORD.findall(line.text)
+    if len(words) < _GALLERY_KEY_WORDS:
+        return None
     return " ".join(words[:_GALLERY_KEY_WORDS]).lower()
 
 

@@ -11,6 +11,7 @@ are furniture; the short blocks right above the zone (headline, byline, date) ar
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Sequence
 
@@ -28,6 +29,9 @@ _PROSE_MIN_WORDS = 8
 _ZONE_MIN_WORDS = 60
 # Short blocks right above the zone that are kept: headline, standfirst, byline, date.
 _HEAD_BLOCKS = 8
+_ISOLATED_PROSE_SHARE = 0.2
+# A stretch of furniture costing this much ends the article's zone.
+_MAX_GAP = float(os.environ.get("GAP", 1e9))
 # Prose outside the zone is dropped when its own run scores under this share of the zone's.
 _SLIGHT_RUN_SHARE = 0.5
 # Times and counts standing alone: "2 hours ago", "10:42", "Nov 18, 2019", "1.2K", "23".
@@ -46,6 +50,15 @@ def mark_outside_zone(blocks: Sequence[Block], marks: dict[int, tuple], mark: Ma
     english = _reads_as_english(blocks)
     prose = [is_prose(block, _PROSE_MIN_WORDS, english) for block in blocks]
     weights = [_weight(block, index in marks, prose[index]) for index, block in enumerate(blocks)]
+    # jusText's context: prose between two blocks that are not (a teaser's blurb between its
+    # headline and its date) counts for less.
+    for index in range(len(blocks)):
+        if (
+            prose[index]
+            and not (index > 0 and prose[index - 1])
+            and not (index + 1 < len(blocks) and prose[index + 1])
+        ):
+            weights[index] *= _ISOLATED_PROSE_SHARE
     zone = _densest_run(weights)
     if zone is None or zone[2] < _ZONE_MIN_WORDS:
         return
@@ -75,30 +88,35 @@ def _head(blocks: Sequence[Block], marks: dict[int, tuple], first: int) -> int:
 
 
 def _densest_run(weights: list[float]) -> tuple[int, int, float] | None:
-    """First and last index of the run with the largest sum of weights, and the sum (Kadane)."""
-    best: tuple[int, int, float] | None = None
-    total, start = 0.0, 0
-    for index, weight in enumerate(weights):
-        if total <= 0:
-            total, start = 0.0, index
-        total += weight
-        if total > 0 and (best is None or total > best[2]):
-            best = (start, index, total)
-    return best
+    """First and last index of the run with the largest sum of weights, and the sum."""
+    best = max(_stretches(weights), key=lambda stretch: stretch[3], default=None)
+    return (best[0], best[2], best[3]) if best and best[3] > 0 else None
 
 
 def _stretch_scores(weights: list[float]) -> list[float]:
-    """For each index, the peak running sum of its stretch: the blocks between two points where
-    the running sum falls to zero."""
+    """For each index, the peak running sum of its stretch."""
     scores: list[float] = []
-    total, start, peak = 0.0, 0, 0.0
+    for start, end, _, peak in _stretches(weights):
+        scores += [peak] * (end - start)
+    return scores
+
+
+def _stretches(weights: list[float]) -> list[tuple[int, int, int, float]]:
+    """The weights cut where the running sum falls to zero, or _MAX_GAP below its peak (a long
+    stretch of furniture ends an article however much prose follows): for each stretch, its
+    first index, its end, the index of its peak and the peak sum (Kadane's scan)."""
+    stretches: list[tuple[int, int, int, float]] = []
+    total, start, peak, peak_index = 0.0, 0, 0.0, 0
     for index, weight in enumerate(weights):
-        if total <= 0:
-            scores += [peak] * (index - start)
-            total, start, peak = 0.0, index, 0.0
+        if index > start and (total <= 0 or peak - total > _MAX_GAP):
+            stretches.append((start, index, peak_index, peak))
+            total, start, peak, peak_index = 0.0, index, 0.0, index
         total += weight
-        peak = max(peak, total)
-    return scores + [peak] * (len(weights) - start)
+        if total > peak:
+            peak, peak_index = total, index
+    if weights:
+        stretches.append((start, len(weights), peak_index, peak))
+    return stretches
 
 
 def _reads_as_english(blocks: Sequence[Block]) -> bool:
