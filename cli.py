@@ -8,7 +8,7 @@ from contextlib import nullcontext
 
 import click
 
-from extract.boilerplate_view import show_boilerplate as show
+from extract.boilerplate.view import show_boilerplate as show
 from extract.cli_utils import (
     ExtractorSettings,
     InputError,

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract.boilerplate import find_boilerplate
-from extract.boilerplate_view import marked_text
+from extract.boilerplate.view import marked_text
 from extract.facts import Quote, Span, with_text_from
 
 PARAGRAPHS = [

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TextIO
 
-from .boilerplate import find_boilerplate
-from .cli_utils import InputError, report_error
-from .extractor import ArticleInput
+from ..cli_utils import InputError, report_error
+from ..extractor import ArticleInput
+from . import find_boilerplate
 
 _STRIKE, _REASON, _RESET = "\x1b[9;2m", "\x1b[33m", "\x1b[0m"
 

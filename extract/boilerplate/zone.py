@@ -11,11 +11,10 @@ are furniture; the short blocks right above the zone (headline, byline, date) ar
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Sequence
 
-from .layout import Block, is_headline, is_prose
+from ..layout import Block, is_headline, is_prose
 
 # A block of prose counts its words; any other block costs this much plus a share of its words.
 _SHORT_COST = 4.0
@@ -30,8 +29,6 @@ _ZONE_MIN_WORDS = 60
 # Short blocks right above the zone that are kept: headline, standfirst, byline, date.
 _HEAD_BLOCKS = 8
 _ISOLATED_PROSE_SHARE = 0.2
-# A stretch of furniture costing this much ends the article's zone.
-_MAX_GAP = float(os.environ.get("GAP", 1e9))
 # Prose outside the zone is dropped when its own run scores under this share of the zone's.
 _SLIGHT_RUN_SHARE = 0.5
 # Times and counts standing alone: "2 hours ago", "10:42", "Nov 18, 2019", "1.2K", "23".
@@ -102,13 +99,12 @@ def _stretch_scores(weights: list[float]) -> list[float]:
 
 
 def _stretches(weights: list[float]) -> list[tuple[int, int, int, float]]:
-    """The weights cut where the running sum falls to zero, or _MAX_GAP below its peak (a long
-    stretch of furniture ends an article however much prose follows): for each stretch, its
-    first index, its end, the index of its peak and the peak sum (Kadane's scan)."""
+    """The weights cut where the running sum falls to zero: for each stretch, its first index,
+    its end, the index of its peak and the peak sum (Kadane's scan)."""
     stretches: list[tuple[int, int, int, float]] = []
     total, start, peak, peak_index = 0.0, 0, 0.0, 0
     for index, weight in enumerate(weights):
-        if index > start and (total <= 0 or peak - total > _MAX_GAP):
+        if index > start and total <= 0:
             stretches.append((start, index, peak_index, peak))
             total, start, peak, peak_index = 0.0, index, 0.0, index
         total += weight

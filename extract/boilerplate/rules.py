@@ -1,0 +1,98 @@
+"""The phrase rows of `patterns/boilerplate.jsonl`, and the sentences they mark."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..layout import Block, is_prose, sentences
+from ..patterns import load_patterns
+from .shapes import PARAGRAPH_MIN_WORDS
+
+
+@dataclass(frozen=True)
+class Rules:
+    lines: tuple[tuple[re.Pattern[str], str], ...]
+    blocks: tuple[tuple[re.Pattern[str], re.Pattern[str], int, str], ...]
+    list_headers: tuple[tuple[re.Pattern[str], str], ...]
+    teaser_headers: tuple[tuple[re.Pattern[str], str], ...]
+    ui_words: frozenset[str]
+    ui_reason: str
+
+
+@cache
+def phrase_rules() -> Rules:
+    """The phrase rules of `patterns/boilerplate.jsonl`, compiled once per process."""
+    lines, blocks, list_headers, teaser_headers = [], [], [], []
+    ui_words: frozenset[str] = frozenset()
+    ui_reason = "user interface"
+    for row in load_patterns("boilerplate"):
+        kind, reason = row["kind"], row["reason"]
+        if kind == "line":
+            lines.append((re.compile(row["pattern"], re.IGNORECASE), reason))
+        elif kind == "block":
+            start = re.compile(row["start"], re.IGNORECASE)
+            until = re.compile(row["until"], re.IGNORECASE)
+            blocks.append((start, until, row["max_lines"], reason))
+        elif kind == "list_header":
+            list_headers.append((re.compile(row["pattern"]), reason))
+        elif kind == "teaser_header":
+            teaser_headers.append((re.compile(row["pattern"], re.IGNORECASE), reason))
+        elif kind == "ui_words":
+            ui_words, ui_reason = frozenset(row["words"]), reason
+        else:
+            raise ValueError(f"patterns/boilerplate.jsonl: unknown kind {kind!r}")
+    return Rules(
+        tuple(lines), tuple(blocks), tuple(list_headers), tuple(teaser_headers), ui_words, ui_reason
+    )
+
+
+def phrase_sentences(lines: list[Block], rules: Rules, mark) -> list[tuple[int, int, str]]:
+    """Marks the blocks that a phrase row matches. In a paragraph, only the sentences a row
+    matches are furniture: those are returned, the block stays."""
+    parts = []
+    for index, line in enumerate(lines):
+        reason = _phrase_reason(line.text, rules)
+        if reason is None:
+            continue
+        pieces = [(piece, _phrase_reason(piece.text, rules)) for piece in sentences(line)]
+        # A line whose other sentences are prose is a paragraph: only the matched ones go.
+        matched = any(found for _, found in pieces)
+        if matched and any(
+            found is None and is_prose(piece, PARAGRAPH_MIN_WORDS) for piece, found in pieces
+        ):
+            parts.extend(_plea_part(piece, rules) for piece, found in pieces if found)
+        else:
+            mark(index, reason)
+        for start, until, max_lines, reason in rules.blocks:
+            if not start.search(line.text):
+                continue
+            window = range(index, min(index + max_lines, len(lines)))
+            end = next((i for i in window if until.search(lines[i].text)), index)
+            for covered in range(index, end + 1):
+                mark(covered, reason)
+    return parts
+
+
+def _plea_part(piece: Block, rules: Rules) -> tuple[int, int, str]:
+    """The sentence a row matched; when that sentence reads as prose (text without line breaks
+    runs the plea into the article), only the clause the row matched."""
+    if not is_prose(piece, PARAGRAPH_MIN_WORDS):
+        reason = _phrase_reason(piece.text, rules) or ""
+        return piece.start, piece.end, reason
+    for pattern, reason in rules.lines:
+        found = pattern.search(piece.text)
+        if found:
+            return piece.start + found.start(), piece.start + found.end(), reason
+    return piece.start, piece.start, ""
+
+
+def holds_prose_sentences(block: Block) -> bool:
+    """Whether `block` holds two sentences of prose or more: a paragraph, whatever else it has."""
+    pieces = sentences(block)
+    return sum(is_prose(piece, PARAGRAPH_MIN_WORDS) for piece in pieces) >= 2
+
+
+def _phrase_reason(text: str, rules: Rules) -> str | None:
+    return next((reason for pattern, reason in rules.lines if pattern.search(text)), None)
