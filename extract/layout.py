@@ -92,6 +92,14 @@ class Layout:
         return tuple(blocks)
 
     @cached_property
+    def unbroken_lines(self) -> frozenset[int]:
+        """Indexes of the lines that stand for text stored without line breaks: a line too long
+        to be a paragraph, or the only line of the text."""
+        if len(self.lines) == 1:
+            return frozenset({0})
+        return frozenset(i for i, line in enumerate(self.lines) if len(line.text) > LONG_LINE_CHARS)
+
+    @cached_property
     def paragraphs(self) -> tuple[Paragraph, ...]:
         paragraphs: list[Paragraph] = []
         for index, line in enumerate(self.lines):

@@ -28,7 +28,8 @@ _NOT_NEWLINE = re.compile(r"[^\n]")
 
 def find_boilerplate(text: str) -> list[Boilerplate]:
     """Ranges of `text` that are not article content, in order, not overlapping."""
-    lines = list(layout_of(text).blocks)
+    layout = layout_of(text)
+    lines = list(layout.blocks)
     if not lines:
         return []
     rules = phrase_rules()
@@ -40,12 +41,13 @@ def find_boilerplate(text: str) -> list[Boilerplate]:
             marks[index] = (line.start if start is None else start, end or line.end, reason)
 
     # Parts of blocks: a plea sentence inside a paragraph, the captions of a one-line gallery.
-    parts = phrase_sentences(lines, rules, mark) + repeated_captions(text, lines)
-    parts += icon_lists(layout_of(text).lines)
+    parts = phrase_sentences(lines, rules, mark, layout.unbroken_lines)
+    parts += repeated_captions(text, lines) + icon_lists(layout.lines)
 
     def mark_shape(index: int, reason: str, start: int | None = None, end: int | None = None):
-        # Rules of shape never take a whole line that holds several sentences, one of them prose.
-        if start is None and holds_prose_sentences(lines[index]):
+        # Rules of shape never take a whole block that holds article prose.
+        block = lines[index]
+        if start is None and holds_prose_sentences(block, block.line in layout.unbroken_lines):
             return
         mark(index, reason, start, end)
 

@@ -10,6 +10,9 @@ from ..layout import Block, is_prose, sentences
 from ..patterns import load_patterns
 from .shapes import PARAGRAPH_MIN_WORDS
 
+# A sentence this long is a paragraph's, not a headline's or a link's.
+_LONG_SENTENCE_WORDS = 25
+
 
 @dataclass(frozen=True)
 class Rules:
@@ -48,39 +51,49 @@ def phrase_rules() -> Rules:
     )
 
 
-def phrase_sentences(lines: list[Block], rules: Rules, mark) -> list[tuple[int, int, str]]:
+def phrase_sentences(
+    lines: list[Block], rules: Rules, mark, unbroken: frozenset[int]
+) -> list[tuple[int, int, str]]:
     """Marks the blocks that a phrase row matches. In a paragraph, only the sentences a row
     matches are furniture: those are returned, the block stays."""
     parts = []
     for index, line in enumerate(lines):
         reason = _phrase_reason(line.text, rules)
-        if reason is None:
-            continue
-        pieces = [(piece, _phrase_reason(piece.text, rules)) for piece in sentences(line)]
-        # A line whose other sentences are prose is a paragraph: only the matched ones go.
-        matched = any(found for _, found in pieces)
-        if matched and any(
-            found is None and is_prose(piece, PARAGRAPH_MIN_WORDS) for piece, found in pieces
-        ):
-            parts.extend(_plea_part(piece, rules) for piece, found in pieces if found)
-        else:
-            mark(index, reason)
-        for start, until, max_lines, reason in rules.blocks:
+        if reason is not None:
+            found = _matched_sentences(index, line, reason, rules, mark, line.line in unbroken)
+            parts.extend(found)
+        for start, until, max_lines, block_reason in rules.blocks:
             if not start.search(line.text):
                 continue
             window = range(index, min(index + max_lines, len(lines)))
             end = next((i for i in window if until.search(lines[i].text)), index)
             for covered in range(index, end + 1):
-                mark(covered, reason)
+                mark(covered, block_reason)
     return parts
 
 
-def _plea_part(piece: Block, rules: Rules) -> tuple[int, int, str]:
-    """The sentence a row matched; when that sentence reads as prose (text without line breaks
-    runs the plea into the article), only the clause the row matched."""
-    if not is_prose(piece, PARAGRAPH_MIN_WORDS):
-        reason = _phrase_reason(piece.text, rules) or ""
-        return piece.start, piece.end, reason
+def _matched_sentences(
+    index: int, line: Block, reason: str, rules: Rules, mark, unbroken: bool
+) -> list:
+    """Marks the line a row matched, unless it is a paragraph (prose beside the matched
+    sentences, or prose run into them): then the matched sentences, or in text without line
+    breaks (`unbroken`), where nothing shows where the plea ends, only the matched clauses."""
+    pieces = [(piece, _phrase_reason(piece.text, rules)) for piece in sentences(line)]
+    if any(found for _, found in pieces) and (
+        unbroken
+        or holds_prose_sentences(line, unbroken)
+        or any(found is None and is_prose(piece, PARAGRAPH_MIN_WORDS) for piece, found in pieces)
+    ):
+        return [_plea_part(piece, rules, unbroken) for piece, found in pieces if found]
+    mark(index, reason)
+    return []
+
+
+def _plea_part(piece: Block, rules: Rules, unbroken: bool) -> tuple[int, int, str]:
+    """The sentence a row matched; when that sentence reads as prose or the text has no line
+    breaks (the plea may run into the article), only the clause the row matched."""
+    if not unbroken and not is_prose(piece, PARAGRAPH_MIN_WORDS):
+        return piece.start, piece.end, _phrase_reason(piece.text, rules) or ""
     for pattern, reason in rules.lines:
         found = pattern.search(piece.text)
         if found:
@@ -88,10 +101,16 @@ def _plea_part(piece: Block, rules: Rules) -> tuple[int, int, str]:
     return piece.start, piece.start, ""
 
 
-def holds_prose_sentences(block: Block) -> bool:
-    """Whether `block` holds two sentences of prose or more: a paragraph, whatever else it has."""
-    pieces = sentences(block)
-    return sum(is_prose(piece, PARAGRAPH_MIN_WORDS) for piece in pieces) >= 2
+def holds_prose_sentences(block: Block, unbroken: bool) -> bool:
+    """Whether `block` holds article prose beside whatever else: two sentences of prose, or one
+    as long as a paragraph's; in text without line breaks (`unbroken`), where furniture runs
+    into the article, any sentence of prose."""
+    prose = [piece for piece in sentences(block) if is_prose(piece, PARAGRAPH_MIN_WORDS)]
+    return (
+        len(prose) >= 2
+        or (unbroken and bool(prose))
+        or any(len(piece.words) >= _LONG_SENTENCE_WORDS for piece in prose)
+    )
 
 
 def _phrase_reason(text: str, rules: Rules) -> str | None:

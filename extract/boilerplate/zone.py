@@ -60,6 +60,11 @@ def mark_outside_zone(blocks: Sequence[Block], marks: dict[int, tuple], mark: Ma
     if zone is None or zone[2] < _ZONE_MIN_WORDS:
         return
     first, last, score = zone
+    # Short sentences at either end belong to the article they touch ("He declined to comment.").
+    while first > 0 and weights[first - 1] == 0 and first - 1 not in marks:
+        first -= 1
+    while last + 1 < len(blocks) and weights[last + 1] == 0 and last + 1 not in marks:
+        last += 1
     # Each block outside the zone scores as the best run of its own stretch.
     outside = _stretch_scores(weights[:first]) + [score] * (last + 1 - first)
     outside += _stretch_scores(weights[last + 1 :])
