@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -37,6 +37,9 @@ _DATELINE = re.compile(
 )
 _BYLINE = re.compile(r"^(?:By|BY|by)\s+[A-Z][\w.'’-]+")
 _HEADLINE_MAX_WORDS = 20
+PROSE_MIN_STOP_SHARE = 0.25
+# A block this long is prose even without a final full stop (it ends with an emoji, a link).
+_UNPUNCTUATED_PROSE_MIN_WORDS = 25
 # Characters that show nothing: a line of them is blank.
 _BLANK = " \t\r\f\v\u00a0\u200b\u200c\u200d\u2060\ufeff"
 _LEDE_MIN_WORDS = 12
@@ -117,9 +120,11 @@ class Layout:
 
     @cached_property
     def headline(self) -> Block | None:
-        """The last short line without final punctuation above the lede."""
+        """The last short line without final punctuation above the lede, bylines aside."""
         above = [b for b in self.blocks if self.lede is None or b.start < self.lede.start]
-        return next((block for block in reversed(above) if is_headline(block)), None)
+        return next(
+            (b for b in reversed(above) if is_headline(b) and not _BYLINE.match(b.text)), None
+        )
 
     @cached_property
     def byline(self) -> Block | None:
@@ -136,16 +141,10 @@ class Layout:
         return (self.lede.start, self.lede.start + match.end()) if match else None
 
 
-@cache
-def _layout(text: str) -> Layout:
-    return Layout(text)
-
-
+@lru_cache(maxsize=8)
 def layout_of(text: str) -> Layout:
     """The layout of `text`, built once for the last texts read (every reader may ask)."""
-    if _layout.cache_info().currsize > 8:
-        _layout.cache_clear()
-    return _layout(text)
+    return Layout(text)
 
 
 def is_headline(block: Block) -> bool:
@@ -161,11 +160,6 @@ def is_prose(block: Block, min_words: int = _LEDE_MIN_WORDS, english: bool = Tru
         and (block.ends_sentence or len(block.words) >= _UNPUNCTUATED_PROSE_MIN_WORDS)
         and (not english or block.stop_share >= PROSE_MIN_STOP_SHARE)
     )
-
-
-PROSE_MIN_STOP_SHARE = 0.25
-# A block this long is prose even without a final full stop (it ends with an emoji, a link).
-_UNPUNCTUATED_PROSE_MIN_WORDS = 25
 
 
 def sentences(block: Block) -> list[Block]:
