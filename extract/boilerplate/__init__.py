@@ -44,19 +44,26 @@ def find_boilerplate(text: str) -> list[Boilerplate]:
     parts = phrase_sentences(lines, rules, mark, layout.unbroken_lines)
     parts += repeated_captions(text, lines) + icon_lists(layout.lines)
 
-    def mark_shape(index: int, reason: str, start: int | None = None, end: int | None = None):
-        # Rules of shape never take a whole block that holds article prose.
-        block = lines[index]
-        if start is None and holds_prose_sentences(block, block.line in layout.unbroken_lines):
-            return
-        mark(index, reason, start, end)
+    def guarded(sure: bool):
+        """`mark` for a shape rule: it never takes a whole block that holds article prose.
+        Rules `sure` of their evidence (a gallery's repeated captions, a teaser's header and
+        foreign vocabulary) may, in text with line breaks, where a block is one paragraph."""
 
-    mark_galleries(lines, marks, mark)
-    mark_ui_lines(lines, rules, marks, mark_shape)
-    mark_link_lists(lines, rules, marks, mark_shape)
-    mark_repeated_lines(lines, mark_shape)
-    mark_menu_gaps(lines, marks, mark_shape)
-    mark_teasers(lines, rules, marks, mark_shape)
+        def mark_shape(index: int, reason: str, start: int | None = None, end: int | None = None):
+            block = lines[index]
+            unbroken = block.line in layout.unbroken_lines
+            if start is None and (unbroken or not sure) and holds_prose_sentences(block, unbroken):
+                return
+            mark(index, reason, start, end)
+
+        return mark_shape
+
+    mark_galleries(lines, marks, guarded(sure=True))
+    mark_ui_lines(lines, rules, marks, guarded(sure=False))
+    mark_link_lists(lines, rules, marks, guarded(sure=False))
+    mark_repeated_lines(lines, guarded(sure=False))
+    mark_menu_gaps(lines, marks, guarded(sure=False))
+    mark_teasers(lines, rules, marks, guarded(sure=True))
     mark_outside_zone(lines, marks, mark)
     return _merge(text, sorted([*marks.values(), *parts]))
 

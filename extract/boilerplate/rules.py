@@ -10,9 +10,6 @@ from ..layout import Block, is_prose, sentences
 from ..patterns import load_patterns
 from .shapes import PARAGRAPH_MIN_WORDS
 
-# A sentence this long is a paragraph's, not a headline's or a link's.
-_LONG_SENTENCE_WORDS = 25
-
 
 @dataclass(frozen=True)
 class Rules:
@@ -102,15 +99,11 @@ def _plea_part(piece: Block, rules: Rules, unbroken: bool) -> tuple[int, int, st
 
 
 def holds_prose_sentences(block: Block, unbroken: bool) -> bool:
-    """Whether `block` holds article prose beside whatever else: two sentences of prose, or one
-    as long as a paragraph's; in text without line breaks (`unbroken`), where furniture runs
-    into the article, any sentence of prose."""
-    prose = [piece for piece in sentences(block) if is_prose(piece, PARAGRAPH_MIN_WORDS)]
-    return (
-        len(prose) >= 2
-        or (unbroken and bool(prose))
-        or any(len(piece.words) >= _LONG_SENTENCE_WORDS for piece in prose)
-    )
+    """Whether `block` holds article prose beside whatever else: two sentences of prose (a
+    paragraph), or in text without line breaks (`unbroken`), where furniture runs into the
+    article, any sentence of prose."""
+    prose = sum(is_prose(piece, PARAGRAPH_MIN_WORDS) for piece in sentences(block))
+    return prose >= 2 or (unbroken and prose >= 1)
 
 
 def _phrase_reason(text: str, rules: Rules) -> str | None:

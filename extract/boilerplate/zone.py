@@ -44,18 +44,7 @@ Mark = Callable[..., None]
 def mark_outside_zone(blocks: Sequence[Block], marks: dict[int, tuple], mark: Mark) -> None:
     """Mark the blocks outside the article's zone: those that are not prose, and the prose of
     stretches far slighter than the article (teaser blurbs between headlines, comments)."""
-    english = _reads_as_english(blocks)
-    prose = [is_prose(block, _PROSE_MIN_WORDS, english) for block in blocks]
-    weights = [_weight(block, index in marks, prose[index]) for index, block in enumerate(blocks)]
-    # jusText's context: prose between two blocks that are not (a teaser's blurb between its
-    # headline and its date) counts for less.
-    for index in range(len(blocks)):
-        if (
-            prose[index]
-            and not (index > 0 and prose[index - 1])
-            and not (index + 1 < len(blocks) and prose[index + 1])
-        ):
-            weights[index] *= _ISOLATED_PROSE_SHARE
+    weights, prose = _weights(blocks, marks)
     zone = _densest_run(weights)
     if zone is None or zone[2] < _ZONE_MIN_WORDS:
         return
@@ -75,6 +64,36 @@ def mark_outside_zone(blocks: Sequence[Block], marks: dict[int, tuple], mark: Ma
         if prose[index] and outside[index] >= _SLIGHT_RUN_SHARE * score:
             continue
         mark(index, _reason(block))
+
+
+def _weights(blocks: Sequence[Block], marks: dict[int, tuple]) -> tuple[list[float], list[bool]]:
+    """Each block's weight, and whether it is running text (prose, or a sentence of names and
+    figures with few stop words: jusText's "near-good")."""
+    english = _reads_as_english(blocks)
+    prose = [is_prose(block, _PROSE_MIN_WORDS, english) for block in blocks]
+    near = [
+        not prose[i] and len(block.words) >= _PROSE_MIN_WORDS and block.ends_sentence
+        for i, block in enumerate(blocks)
+    ]
+    running = [a or b for a, b in zip(prose, near, strict=True)]
+    weights = []
+    for index, block in enumerate(blocks):
+        if index in marks:
+            weight = -_MARKED_COST
+        elif prose[index]:
+            weight = float(len(block.words))
+            # jusText's context: prose with no running text beside it (a teaser's blurb between
+            # its headline and its date) counts for less.
+            if not (index > 0 and running[index - 1]) and not (
+                index + 1 < len(blocks) and running[index + 1]
+            ):
+                weight *= _ISOLATED_PROSE_SHARE
+        elif not block.words or block.ends_sentence:
+            weight = 0.0  # a short or near-good sentence, a separator: either side's
+        else:
+            weight = -(_SHORT_COST + _SHORT_WORD_COST * len(block.words))
+        weights.append(weight)
+    return weights, running
 
 
 def _head(blocks: Sequence[Block], marks: dict[int, tuple], first: int) -> int:
@@ -126,16 +145,6 @@ def _reads_as_english(blocks: Sequence[Block]) -> bool:
     words = sum(len(block.words) for block in long)
     stops = sum(block.stop_share * len(block.words) for block in long)
     return words == 0 or stops / words >= _ENGLISH_MIN_STOP_SHARE
-
-
-def _weight(block: Block, marked: bool, prose: bool) -> float:
-    if marked:
-        return -_MARKED_COST
-    if prose:
-        return float(len(block.words))
-    if not block.words or block.ends_sentence:
-        return 0.0  # a short sentence or a separator: either side's
-    return -(_SHORT_COST + _SHORT_WORD_COST * len(block.words))
 
 
 def _reason(block: Block) -> str:
