@@ -31,6 +31,8 @@ _HEAD_BLOCKS = 8
 _ISOLATED_PROSE_SHARE = 0.2
 # Prose outside the zone is dropped when its own run scores under this share of the zone's.
 _SLIGHT_RUN_SHARE = 0.5
+# Prose this many blocks from the zone, no marked furniture between, stays with the article.
+_NEAR_ZONE_BLOCKS = 6
 # Times and counts standing alone: "2 hours ago", "10:42", "Nov 18, 2019", "1.2K", "23".
 _TIME_OR_COUNT = re.compile(
     r"^(?:\d+[\d.,:]*\s*[kKmM]?|(\d+|an?) (sec|min|hour|hr|day|week|month|year)s? ago"
@@ -58,12 +60,25 @@ def mark_outside_zone(blocks: Sequence[Block], marks: dict[int, tuple], mark: Ma
     outside = _stretch_scores(weights[:first]) + [score] * (last + 1 - first)
     outside += _stretch_scores(weights[last + 1 :])
     head = _head(blocks, marks, first)
+    near = _near_zone(len(blocks), marks, first, last)
     for index, block in enumerate(blocks):
         if head <= index <= last or index in marks:
             continue
-        if prose[index] and outside[index] >= _SLIGHT_RUN_SHARE * score:
+        if prose[index] and (index in near or outside[index] >= _SLIGHT_RUN_SHARE * score):
             continue
         mark(index, _reason(block))
+
+
+def _near_zone(count: int, marks: dict[int, tuple], first: int, last: int) -> set[int]:
+    """Blocks a few places from the zone with no marked furniture between: prose there is the
+    article's own (an embedded post, a last paragraph after a caption)."""
+    near = set()
+    for step, edge in ((-1, first), (1, last)):
+        index = edge + step
+        while 0 <= index < count and abs(index - edge) <= _NEAR_ZONE_BLOCKS and index not in marks:
+            near.add(index)
+            index += step
+    return near
 
 
 def _weights(blocks: Sequence[Block], marks: dict[int, tuple]) -> tuple[list[float], list[bool]]:
