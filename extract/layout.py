@@ -36,7 +36,9 @@ _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][\w.'’-]*){0,4}\s*(?:\([\w .]{2,30}\))?\s*[—–-]{1,2}\s)"
 )
 _BYLINE = re.compile(r"^(?:By|BY|by)\s+[A-Z][\w.'’-]+")
-_HEADLINE_MAX_WORDS = 20
+# A headline, a link or a menu entry has at most this many words; a prose block at least these.
+HEADLINE_MAX_WORDS = 20
+PROSE_MIN_WORDS = 8
 PROSE_MIN_STOP_SHARE = 0.25
 # A block this long is prose even without a final full stop (it ends with an emoji, a link).
 _UNPUNCTUATED_PROSE_MIN_WORDS = 25
@@ -116,7 +118,7 @@ class Layout:
     @cached_property
     def lede(self) -> Block | None:
         """The first block that is a paragraph of prose: where the article body begins."""
-        return next((block for block in self.blocks if is_prose(block)), None)
+        return next((block for block in self.blocks if is_prose(block, _LEDE_MIN_WORDS)), None)
 
     @cached_property
     def headline(self) -> Block | None:
@@ -149,10 +151,10 @@ def layout_of(text: str) -> Layout:
 
 def is_headline(block: Block) -> bool:
     """A short line that does not end a sentence."""
-    return 0 < len(block.words) <= _HEADLINE_MAX_WORDS and not block.ends_sentence
+    return 0 < len(block.words) <= HEADLINE_MAX_WORDS and not block.ends_sentence
 
 
-def is_prose(block: Block, min_words: int = _LEDE_MIN_WORDS, english: bool = True) -> bool:
+def is_prose(block: Block, min_words: int = PROSE_MIN_WORDS, english: bool = True) -> bool:
     """A block of sentences: long enough, ends one, and reads as running text (in English, many
     stop words; in another language the length and the punctuation must do)."""
     return (

@@ -6,13 +6,11 @@ import re
 from collections import Counter
 from itertools import pairwise
 
-from ..layout import Block
+from ..layout import HEADLINE_MAX_WORDS, PROSE_MIN_WORDS, Block
 from .rules import Rules
 from .shapes import (
     BULLET,
     DIGIT,
-    HEADLINE_MAX_WORDS,
-    PARAGRAPH_MIN_WORDS,
     QUOTE_MARK,
     SENTENCE_END,
     content_words,
@@ -110,7 +108,7 @@ def _first_paragraph(lines: list[Block]) -> int:
         (
             index
             for index, line in enumerate(lines)
-            if len(line.words) >= PARAGRAPH_MIN_WORDS and SENTENCE_END.search(line.text)
+            if len(line.words) >= PROSE_MIN_WORDS and SENTENCE_END.search(line.text)
         ),
         len(lines),
     )

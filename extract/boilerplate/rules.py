@@ -8,7 +8,6 @@ from functools import cache
 
 from ..layout import Block, is_prose, sentences
 from ..patterns import load_patterns
-from .shapes import PARAGRAPH_MIN_WORDS
 
 
 @dataclass(frozen=True)
@@ -79,7 +78,7 @@ def _matched_sentences(
     if any(found for _, found in pieces) and (
         unbroken
         or holds_prose_sentences(line, unbroken)
-        or any(found is None and is_prose(piece, PARAGRAPH_MIN_WORDS) for piece, found in pieces)
+        or any(found is None and is_prose(piece) for piece, found in pieces)
     ):
         return [_plea_part(piece, rules, unbroken) for piece, found in pieces if found]
     mark(index, reason)
@@ -89,7 +88,7 @@ def _matched_sentences(
 def _plea_part(piece: Block, rules: Rules, unbroken: bool) -> tuple[int, int, str]:
     """The sentence a row matched; when that sentence reads as prose or the text has no line
     breaks (the plea may run into the article), only the clause the row matched."""
-    if not unbroken and not is_prose(piece, PARAGRAPH_MIN_WORDS):
+    if not unbroken and not is_prose(piece):
         return piece.start, piece.end, _phrase_reason(piece.text, rules) or ""
     for pattern, reason in rules.lines:
         found = pattern.search(piece.text)
@@ -102,7 +101,7 @@ def holds_prose_sentences(block: Block, unbroken: bool) -> bool:
     """Whether `block` holds article prose beside whatever else: two sentences of prose (a
     paragraph), or in text without line breaks (`unbroken`), where furniture runs into the
     article, any sentence of prose."""
-    prose = sum(is_prose(piece, PARAGRAPH_MIN_WORDS) for piece in sentences(block))
+    prose = sum(is_prose(piece) for piece in sentences(block))
     return prose >= 2 or (unbroken and prose >= 1)
 
 

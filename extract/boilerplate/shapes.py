@@ -7,7 +7,7 @@ from collections import Counter
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..layout import WORD, Block
+from ..layout import HEADLINE_MAX_WORDS, WORD, Block
 
 # A line that ends a sentence (final . ! ? … possibly inside closing quotes or brackets) or
 # introduces what follows (final colon).
@@ -18,10 +18,7 @@ DIGIT = re.compile(r"\d")
 BULLET = re.compile(r"^[-•*·▪–—]\s")
 # A results line ("Kherson: 87.05%", "Yes 54 per cent") is content however list-like it looks.
 _PERCENT = re.compile(r"\d\s*(%|per ?cent|percent)", re.IGNORECASE)
-# Lines longer than this are paragraphs, never headlines, menu lines or photo credits.
-HEADLINE_MAX_WORDS = 20
 _CREDIT_MAX_WORDS = 3
-PARAGRAPH_MIN_WORDS = 8
 
 
 def is_results_line(line: Block) -> bool:

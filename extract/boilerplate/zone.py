@@ -6,7 +6,9 @@ a timestamp or a count standing alone) or *short* (could be either: a headline, 
 zone is the run of blocks with the largest sum of weights (prose counts its words, the rest
 costs), so a related-stories list or a menu between two stretches of prose ends the article only
 when the prose beyond it is slighter than the list. Outside the zone, blocks that are not prose
-are furniture; the short blocks right above the zone (headline, byline, date) are kept.
+are furniture, and so is prose whose own stretch is slight next to the zone (teaser blurbs,
+comments) unless it sits a few blocks from it; a clean article's head (headline, date) and a
+page's headline just above the zone are kept.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from ..layout import Block, is_headline, is_prose
+from ..layout import PROSE_MIN_WORDS, Block, is_headline, is_prose
 
 # A block of prose counts its words; any other block costs this much plus a share of its words.
 _SHORT_COST = 4.0
@@ -22,11 +24,10 @@ _SHORT_WORD_COST = 0.5
 _MARKED_COST = 1.0
 # Below this share of English stop words in its longer blocks, a page is in another language.
 _ENGLISH_MIN_STOP_SHARE = 0.15
-# Prose blocks: at least this many words (a one-sentence paragraph is often short).
-_PROSE_MIN_WORDS = 8
 # The zone needs this much prose before anything around it is dropped: a short note is all article.
 _ZONE_MIN_WORDS = 60
-# Short blocks right above the zone that are kept: headline, standfirst, byline, date.
+# A head of at most this many blocks (headline, standfirst, byline, date) above the zone, with
+# nothing else but marked furniture, is a clean article's: it is kept.
 _HEAD_BLOCKS = 8
 _ISOLATED_PROSE_SHARE = 0.2
 # Prose outside the zone is dropped when its own run scores under this share of the zone's.
@@ -85,9 +86,9 @@ def _weights(blocks: Sequence[Block], marks: dict[int, tuple]) -> tuple[list[flo
     """Each block's weight, and whether it is running text (prose, or a sentence of names and
     figures with few stop words: jusText's "near-good")."""
     english = _reads_as_english(blocks)
-    prose = [is_prose(block, _PROSE_MIN_WORDS, english) for block in blocks]
+    prose = [is_prose(block, english=english) for block in blocks]
     near = [
-        not prose[i] and len(block.words) >= _PROSE_MIN_WORDS and block.ends_sentence
+        not prose[i] and len(block.words) >= PROSE_MIN_WORDS and block.ends_sentence
         for i, block in enumerate(blocks)
     ]
     running = [a or b for a, b in zip(prose, near, strict=True)]
@@ -156,7 +157,7 @@ def _stretches(weights: list[float]) -> list[tuple[int, int, int, float]]:
 
 def _reads_as_english(blocks: Sequence[Block]) -> bool:
     """Whether the longer blocks hold English stop words at the rate of English prose."""
-    long = [block for block in blocks if len(block.words) >= _PROSE_MIN_WORDS]
+    long = [block for block in blocks if len(block.words) >= PROSE_MIN_WORDS]
     words = sum(len(block.words) for block in long)
     stops = sum(block.stop_share * len(block.words) for block in long)
     return words == 0 or stops / words >= _ENGLISH_MIN_STOP_SHARE
