@@ -83,12 +83,14 @@ class Extractor:
         *,
         published: date | None = None,
         keep_boilerplate: bool = False,
+        with_text: bool = False,
         batch_size: int = 16,
         nlp: Language | None = None,
     ):
         self.nlp = nlp or build_pipeline(find_model(model))
         self.default_published = published
         self.keep_boilerplate = keep_boilerplate
+        self.with_text = with_text
         self.batch_size = batch_size
         self.piece_chars = min(PIECE_CHARS, self.nlp.max_length)
 
@@ -124,7 +126,7 @@ class Extractor:
             article.parts.append(shifted(self._facts(doc, given), offset))
             if article.complete:
                 del pending[number]
-                yield _assembled(article)
+                yield _assembled(article, self.with_text)
 
     def _facts(self, doc: Doc, given: Published | None) -> Article:
         """The facts of one text or piece of text, offsets relative to it."""
@@ -151,7 +153,7 @@ class Extractor:
         return None
 
 
-def _assembled(article: _PendingArticle) -> Article:
+def _assembled(article: _PendingArticle, with_text: bool = False) -> Article:
     """The article's own record from the facts of its pieces (one piece but for huge texts)."""
     parts, item = article.parts, article.item
     return Article(
@@ -166,6 +168,7 @@ def _assembled(article: _PendingArticle) -> Article:
         boilerplate=tuple(article.ranges),
         encoding=item.encoding,
         warnings=item.warnings + tuple(dict.fromkeys(w for part in parts for w in part.warnings)),
+        text=item.text if with_text else None,
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import TextIO
 
 from rich import box
@@ -18,7 +19,7 @@ from rich.text import Text
 
 from .facts import Article, article_json
 
-FORMATS = ("table", "json", "jsonl", "csv")
+FORMATS = ("table", "json", "jsonl", "csv", "html")
 
 
 def json_line(article: Article) -> str:
@@ -253,7 +254,13 @@ SECTIONS: tuple[tuple[str, Callable[[Article, box.Box], Table | None]], ...] = (
 )
 
 
-def make_writer(name: str, out: TextIO, color: bool):
+def make_writer(name: str, out: TextIO, color: bool, folder: str | None = None):
+    """The writer for format `name`; with `folder`, html pages go there, one per article."""
     if name == "table":
         return TableWriter(out, color)
+    if name == "html":
+        from .report_html import HtmlWriter
+        from .report_index import HtmlFolderWriter
+
+        return HtmlFolderWriter(Path(folder)) if folder else HtmlWriter(out)
     return {"json": JsonWriter, "jsonl": JsonlWriter, "csv": CsvWriter}[name](out)
