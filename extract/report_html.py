@@ -106,8 +106,8 @@ def _speakers_list(article: Article) -> str:
 def _places_list(article: Article) -> str:
     ranked = sorted(enumerate(article.places), key=lambda item: -len(item[1].mentions))
     items = [
-        f"<li>{_link(f'l{i}-0', place.name)} "
-        f'<span class="muted">{escape(" · ".join(x for x in (place.country_code, place.type) if x))}'
+        f'<li>{_link(f"l{i}-0", place.name)} <span class="muted">'
+        f"{escape(' · '.join(x for x in (place.country_code, place.type) if x))}"
         f" · {_plural(len(place.mentions), 'mention')}</span></li>"
         for i, place in ranked
         if place.mentions
