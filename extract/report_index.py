@@ -27,10 +27,10 @@ def is_folder_target(output: str) -> bool:
 
 @dataclass
 class _Ranked:
-    """A speaker or place across the corpus: its count and where it occurs (href, label)."""
+    """A speaker or place across the corpus: its count, and per page its first occurrence."""
 
     count: int = 0
-    links: dict[str, str] = field(default_factory=dict)
+    links: dict[str, tuple[str, str]] = field(default_factory=dict)  # page → (href, label)
 
 
 class HtmlFolderWriter:
@@ -79,11 +79,11 @@ class HtmlFolderWriter:
             if quote.speaker:
                 ranked = self.speakers.setdefault(quote.speaker, _Ranked())
                 ranked.count += 1
-                ranked.links.setdefault(f"{name}#q{n}", label)
+                ranked.links.setdefault(name, (f"{name}#q{n}", label))
         for i, place in enumerate(article.places):
             ranked = self.places.setdefault(place.name, _Ranked())
             ranked.count += len(place.mentions)
-            ranked.links.setdefault(f"{name}#l{i}-0", label)
+            ranked.links.setdefault(name, (f"{name}#l{i}-0", label))
         for n, figure in enumerate(article.percentages):
             if figure.kind == "vote_share":
                 value = figure_value(figure)
@@ -145,7 +145,7 @@ def _ranked_list(entries: dict[str, _Ranked], unit: str) -> str:
         return '<p class="muted">None found.</p>'
     items = []
     for name, entry in ranked:
-        links = list(entry.links.items())
+        links = list(entry.links.values())
         shown = ", ".join(
             f'<a href="{attr(href)}">{escape(label)}</a>' for href, label in links[:LINKS_PER_ENTRY]
         )

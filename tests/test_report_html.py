@@ -142,7 +142,7 @@ def test_folder_writer_writes_a_page_per_article_and_an_index(extractor, tmp_pat
     assert 'href="a.html"' in index and 'href="a-2.html"' in index
     assert re.search(
         r"<li><strong>Anna Berg</strong> <span class=\"muted\">2 quotes</span>: "
-        r"<a href=\"a.html#q1\">a.txt</a>, <a",
+        r"<a href=\"a.html#q1\">a.txt</a>, <a href=\"a-2.html#q1\">b/a.txt</a></li>",
         index,
     )
     # Each vote share links to its figure in its article.
