@@ -26,6 +26,7 @@ from .report_common import shorten, summary_line, window
 
 FORMATS = ("table", "json", "jsonl", "csv", "html")
 QUOTE_CHARS = 200  # a quote in the table is cut to about this many characters
+SPEAKER_CHARS = 28  # the speaker column's widest: the quote gets the room
 
 
 def json_line(article: Article) -> str:
@@ -218,6 +219,7 @@ def _quotes_table(article: Article, frame: box.Box) -> Table | None:
     if not article.quotes:
         return None
     table = _table(frame, "speaker", "quote", "cue")
+    table.columns[0].max_width = SPEAKER_CHARS
     for quote in sorted(article.quotes, key=lambda q: q.start):
         speaker = quote.speaker or "(unattributed)"
         mention = quote.speaker_mention.text if quote.speaker_mention else None

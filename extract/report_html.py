@@ -66,6 +66,12 @@ def article_page(article: Article, index_href: str | None = None) -> str:
 
 
 NONE_FOUND = '<p class="muted">None found.</p>'
+KEY = (
+    '<h2>Key</h2>\n<ul class="key"><li><mark class="date">date</mark></li>'
+    '<li><mark class="place">place</mark></li><li><mark class="percentage">percentage</mark></li>'
+    '<li><span class="quote sp-none">quote</span></li><li><span class="mention sp-none">speaker'
+    '</span> <span class="cue sp-none">cue</span></li></ul>'
+)
 
 
 def side_panel(article: Article) -> str:
@@ -76,7 +82,7 @@ def side_panel(article: Article) -> str:
         ("Percentages", _percentages_table(article)),
     )
     parts = [f"<h2>{title}</h2>\n{content or NONE_FOUND}" for title, content in sections]
-    return '<aside aria-label="Facts">\n' + "\n".join(parts) + "\n</aside>"
+    return f'<aside aria-label="Facts">\n{KEY}\n' + "\n".join(parts) + "\n</aside>"
 
 
 def _link(target: str, text: str) -> str:
