@@ -249,3 +249,17 @@ def test_shorten_and_window():
         window(text, start, start + 7)
         == "The count ended on Tuesday night, and so on and so on and so on…"
     )
+
+
+def test_status_line_is_cleared_before_each_report_and_drawn_after():
+    from io import StringIO
+
+    out, status = StringIO(), StringIO()
+    writer = TableWriter(out, color=False, status=status)
+    for source in ("a.txt", "b.txt"):
+        writer.write(Article(source=source, id=None, published=None, text=""))
+    writer.close()
+    drawn = status.getvalue().split("\x1b[2K\r")
+    assert [line.split(",")[0] for line in drawn] == ["extract: 1 done", "extract: 2 done", ""]
+    assert drawn[1].endswith("· b.txt\r")
+    assert "extract:" not in out.getvalue()  # the report itself stays clean
