@@ -46,15 +46,22 @@ class Mark:
 
 
 def _boilerplate_open(mark: Mark, attrs: str) -> str:
-    body = f"{dict(mark.attrs)['id']}-text" if not mark.continued else ""
-    reason = dict(mark.attrs)["data-reason"]
+    """Furniture: greyed, hidden behind a button that names the reason and shows it."""
     if mark.continued:
         return f'<span{attrs}><span class="boiler-text">'
+    values = dict(mark.attrs)
+    body = f"{values['id']}-text"
     return (
         f'<span{attrs}><button type="button" class="boiler-toggle" aria-expanded="false" '
-        f'aria-controls="{attr(body)}">skipped: {escape(reason)}</button>'
+        f'aria-controls="{attr(body)}">skipped: {escape(values["data-reason"])}</button>'
         f'<span class="boiler-text" id="{attr(body)}" hidden>'
     )
+
+
+def text_html(text: str) -> str:
+    """`text` escaped; a carriage return as a reference, which HTML parsing would turn into a
+    line feed, so that each element's text stays the article's text exactly."""
+    return escape(text, quote=False).replace("\r", "&#13;")
 
 
 def speaker_colours(article: Article) -> dict[str | None, str]:
@@ -134,12 +141,12 @@ def marked_paragraphs(text: str, marks: list[Mark]) -> list[str]:
         segment = text[position:until]
         position = until
         if stack:
-            paragraphs[-1].append(escape(segment))
+            paragraphs[-1].append(text_html(segment))
             return
         lines = segment.split("\n")
-        paragraphs[-1].append(escape(lines[0]))
+        paragraphs[-1].append(text_html(lines[0]))
         for line in lines[1:]:
-            paragraphs.append([escape(line)])
+            paragraphs.append([text_html(line)])
 
     while queue or stack:
         next_start = queue[0][0] if queue else len(text) + 1

@@ -14,9 +14,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from test_report_html import INJECTION
+from html_facts import expected_facts
+from test_report_html import INJECTION, VOTE
 
 from extract import ArticleInput, article_json
+from extract.facts import Quote
 from extract.report_html import article_page
 from extract.report_index import HtmlFolderWriter
 
@@ -110,6 +112,14 @@ def sample_report(extractor, tmp_path_factory) -> tuple[Path, dict]:
 def test_every_fact_is_marked_once_with_its_text(open_page, sample_report):
     path, record = sample_report
     tab = open_page(path)
+    marked = marked_texts(tab)
+    expected = expected_facts(record)
+    assert len(expected) > 50
+    assert marked == {key: [text] for key, text in expected.items()}
+    screenshot(tab, "report.png")
+
+
+def marked_texts(tab) -> dict[tuple[str, str], list[str]]:
     found = tab.evaluate(
         """() => Array.from(document.querySelectorAll('[data-fact][data-index]'),
                  e => [e.dataset.fact, e.dataset.index, e.textContent])"""
@@ -117,14 +127,20 @@ def test_every_fact_is_marked_once_with_its_text(open_page, sample_report):
     marked = {}
     for kind, index, text in found:
         marked.setdefault((kind, index), []).append(text)
-    expected = {("quote", str(n)): q["text"] for n, q in enumerate(record["quotes"])}
-    expected |= {("date", str(n)): d["text"] for n, d in enumerate(record["dates"])}
-    expected |= {("percentage", str(n)): p["text"] for n, p in enumerate(record["percentages"])}
-    for i, place in enumerate(record["places"]):
-        expected |= {("place", f"{i}.{j}"): m["text"] for j, m in enumerate(place["mentions"])}
-    assert len(expected) > 50
-    assert marked == {key: [text] for key, text in expected.items()}
-    screenshot(tab, "report.png")
+    return marked
+
+
+def test_windows_line_endings_stay_in_the_marked_text(open_page, extractor, tmp_path: Path):
+    text = VOTE.replace("\n", "\r\n").replace("backed the", "backed\r\nthe")
+    article = replace(next(extractor.pipe([ArticleInput(text)])), text=text)
+    # A quote over a line break, as one running over two lines of a paragraph would be.
+    start, end = text.index("Voters"), text.index(", officials")
+    article = replace(article, quotes=(Quote(text[start:end], start, end, "direct", "Ann"),))
+    path = tmp_path / "crlf.html"
+    path.write_text(article_page(article), encoding="utf-8", newline="")
+    marked = marked_texts(open_page(path))
+    assert marked == {key: [value] for key, value in expected_facts(article_json(article)).items()}
+    assert "\r\n" in marked[("quote", "0")][0]
 
 
 def test_panel_links_scroll_to_the_first_mention_and_tips_show_values(open_page, sample_report):

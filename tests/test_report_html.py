@@ -77,6 +77,8 @@ def fact_mark(start: int, end: int) -> Mark:
             [quote_mark(6, 20)],
             ["One.", '<span class="quote">Two starts\nand</span> ends.', "Three."],
         ),
+        # A carriage return stays one: HTML parsing would make a bare one a line feed.
+        ("a\r\nb c\r\n", [quote_mark(0, 4)], ['<span class="quote">a&#13;\nb</span> c&#13;']),
         # Markup in the text is text.
         ("<b>x</b> & y", [fact_mark(3, 4)], ['&lt;b&gt;<mark id="f3">x</mark>&lt;/b&gt; &amp; y']),
     ],
