@@ -20,7 +20,7 @@ from extract.cli_utils import (
 )
 from extract.pipeline import ModelNotFound, find_model
 from extract.render import FORMATS, make_writer
-from extract.report_index import is_folder_target
+from extract.report_index import is_folder_target, several_articles
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
@@ -75,6 +75,8 @@ def main(paths, output_format, published, model, jobs, output, keep_boilerplate)
     folder = output if output_format == "html" and output and is_folder_target(output) else None
     if output and not folder and os.path.isdir(output):
         raise click.BadParameter(f"{output} is a folder", param_hint="-o")
+    if output_format == "html" and not folder and several_articles(paths):
+        raise click.UsageError("--format html writes one page: for several articles use -o DIR")
     target = click.open_file(output, "w", encoding="utf-8") if output and not folder else None
     with target or nullcontext(sys.stdout) as out:
         is_terminal = out.isatty() and not folder

@@ -57,6 +57,7 @@ def article_page(article: Article, index_href: str | None = None) -> str:
     paragraphs = marked_paragraphs(article.text or "", article_marks(article))
     text = "\n".join(f"<p>{p}</p>" for p in paragraphs) or '<p class="muted">(empty text)</p>'
     body = (
+        '<a class="skip" href="#facts">Skip to the facts</a>\n'
         f"<header>\n<h1>{escape(article_title(article))}</h1>\n"
         f"<p>{escape(summary_line(article))}{back}</p>\n</header>\n"
         f'<div class="layout">\n<main aria-label="Article text">\n{text}\n</main>\n'
@@ -82,7 +83,8 @@ def side_panel(article: Article) -> str:
         ("Percentages", _percentages_table(article)),
     )
     parts = [f"<h2>{title}</h2>\n{content or NONE_FOUND}" for title, content in sections]
-    return f'<aside aria-label="Facts">\n{KEY}\n' + "\n".join(parts) + "\n</aside>"
+    content = "\n".join(parts)
+    return f'<aside id="facts" aria-label="Facts" tabindex="-1">\n{KEY}\n{content}\n</aside>'
 
 
 def _link(target: str, text: str) -> str:

@@ -19,6 +19,11 @@ LINKS_PER_ENTRY = 6  # article links after one speaker or place
 MAX_VOTE_ROWS = 300
 
 
+def several_articles(paths: tuple[str, ...]) -> bool:
+    """Whether the inputs may hold more than one article: a folder, a `.jsonl` file, or more."""
+    return len(paths) > 1 or any(Path(p).is_dir() or p.endswith(".jsonl") for p in paths)
+
+
 def is_folder_target(output: str) -> bool:
     """`-o` names a folder for the pages unless it names one `.html` file."""
     path = Path(output)
@@ -81,7 +86,8 @@ class HtmlFolderWriter:
                 ranked.count += 1
                 ranked.links.setdefault(name, (f"{name}#q{n}", label))
         for i, place in enumerate(article.places):
-            ranked = self.places.setdefault(place.name, _Ranked())
+            key = f"{place.name} ({place.country_code})" if place.country_code else place.name
+            ranked = self.places.setdefault(key, _Ranked())
             ranked.count += len(place.mentions)
             ranked.links.setdefault(name, (f"{name}#l{i}-0", label))
         for n, figure in enumerate(article.percentages):

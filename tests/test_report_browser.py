@@ -143,7 +143,7 @@ def test_windows_line_endings_stay_in_the_marked_text(open_page, extractor, tmp_
     assert "\r\n" in marked[("quote", "0")][0]
 
 
-def test_panel_links_scroll_to_the_first_mention_and_tips_show_values(open_page, sample_report):
+def test_panel_links_scroll_to_the_first_mention(open_page, sample_report):
     path, record = sample_report
     tab = open_page(path)
     last = len(record["percentages"]) - 1
@@ -152,12 +152,22 @@ def test_panel_links_scroll_to_the_first_mention_and_tips_show_values(open_page,
     assert tab.locator(f"#p{last}").is_visible()
     box = tab.locator(f"#p{last}").bounding_box()
     assert 0 <= box["y"] < 900
-    # Keyboard: Tab reaches the first marked fact, whose value then shows.
+
+
+def test_keyboard_reaches_the_facts_and_shows_their_values(open_page, sample_report):
+    tab = open_page(sample_report[0])
+    # Tab reaches the skip link, then the first marked fact, whose value then shows.
+    tab.keyboard.press("Tab")
+    assert tab.evaluate("document.activeElement.textContent") == "Skip to the facts"
     tab.keyboard.press("Tab")
     focused = tab.evaluate("document.activeElement.dataset.tip")
     assert focused == "Ireland · IE · country"
     tip = tab.evaluate("getComputedStyle(document.activeElement, '::after').content")
     assert tip == '"Ireland · IE · country"'
+    # The skip link leads to the side panel.
+    tab.keyboard.press("Shift+Tab")
+    tab.keyboard.press("Enter")
+    assert tab.evaluate("document.activeElement.id") == "facts"
 
 
 def test_furniture_is_collapsed_and_expands(open_page, sample_report):

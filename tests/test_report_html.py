@@ -181,6 +181,8 @@ def test_cli_html_folder_and_single_page(tmp_path: Path):
     assert fact_elements(single.stdout).found[("place", "0.0")] == ["Paris"]
     wrong = runner.invoke(main, ["--jsonl", "-o", str(tmp_path / "site"), str(tmp_path / "in")])
     assert wrong.exit_code == 2 and "is a folder" in wrong.stderr
+    several = runner.invoke(main, ["--format", "html", str(tmp_path / "in")])
+    assert several.exit_code == 2 and "use -o DIR" in several.stderr and several.stdout == ""
 
 
 def test_json_output_carries_no_text_unless_a_view_needs_it(tmp_path: Path):
