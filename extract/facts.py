@@ -58,6 +58,7 @@ class Percentage:
     place: str | None = None
     subject: str | None = None
     claimed_by: str | None = None
+    unit: str = "percent"
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from spacy.vocab import Vocab
 from ..doc_text import doc_text
 from ..facts import Percentage, Place
 from ..patterns import load_patterns
-from .binding import article_vote_place, main_country, place_for, place_mentions
+from .binding import ArticlePlaces, article_vote_place, main_country, place_for, place_mentions
 from .figures import find_figures
 from .frames import collect_frames, in_vote_paragraph, story_kind
 from .kinds import by_sentence, decide_kinds
@@ -69,11 +69,17 @@ def find_percentages(doc: Doc, places: list[Place]) -> list[Percentage]:
     frames = collect_frames(
         doc, [*frame_matcher(doc, as_spans=True), *frame_words(doc, as_spans=True)]
     )
-    figures = [f for f in figures if f.form != "points" or in_vote_paragraph(doc, f, frames)]
     story = story_kind(frames)
+    figures = [f for f in figures if f.form != "points" or in_vote_paragraph(doc, f, frames, story)]
     mentions = place_mentions(doc, places, frames, demonyms(doc, as_spans=True))
     country = main_country(mentions, places)
-    vote_place = article_vote_place(doc, frames, mentions) or country
+    article = ArticlePlaces(
+        mentions=mentions,
+        vote_place=article_vote_place(doc, frames, mentions) or country,
+        country=country,
+        states=frozenset(place.name for place in places if place.type == "region"),
+        story=story,
+    )
     for group in by_sentence(figures):
         decide_kinds(doc, group, frames, story)
         for previous, figure in zip([None, *group[:-1]], group, strict=True):
@@ -86,9 +92,10 @@ def find_percentages(doc: Doc, places: list[Place]) -> list[Percentage]:
             end=f.end,
             value=f.value,
             kind=f.kind or "other",
-            place=place_for(doc, f, figures, frames, mentions, vote_place, country),
+            place=place_for(doc, f, figures, frames, article),
             subject=f.subject,
             claimed_by=f.claimed_by,
+            unit=f.unit,
         )
         for f in figures
     ]

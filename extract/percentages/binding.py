@@ -12,13 +12,13 @@ from ..doc_text import doc_text
 from ..facts import Place, PlaceMention
 from ..places import place_records
 from .figures import OWN_PHRASE_TOKENS, Figure, paragraph_bounds
-from .frames import Frames
+from .frames import Frames, cues_in_paragraph
 from .subjects import clause_verb
 
-VOTE_KINDS = ("vote_share", "turnout", "counted", "poll")
+VOTE_KINDS = ("vote_share", "turnout", "counted", "poll", "margin")
 
 # Entities whose name can hold a place name that is not a place: "Bank of England".
-NAME_ENTITIES = ("ORG", "FAC", "PERSON", "WORK_OF_ART", "EVENT", "PRODUCT")
+NAME_ENTITIES = ("ORG", "FAC", "PERSON", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT")
 
 # The lede (headline, byline, first paragraphs) names the place the article's vote is held in.
 LEDE_LINES = 4
@@ -106,15 +106,20 @@ def _in_vote_option(token: Token, frames: Frames) -> bool:
 
 
 def main_country(mentions: list[_Mention], places: list[Place]) -> str | None:
-    """The named country most of the article's places are in (the first of equals): national
-    figures are its. Counting states and cities too outvotes a stray country reading."""
+    """The country most of the article's places are in (the first of equals; a named one before
+    one only implied): national figures are its. Counting states and cities too outvotes a stray
+    country reading."""
     code_of = {place.name: place.country_code for place in places}
     codes = Counter(code_of[m.name] for m in mentions if code_of.get(m.name))
     for code, _ in codes.most_common():
         for place in places:
             if place.type == "country" and place.country_code == code:
                 return place.name
-    return None
+    if not codes:
+        return None
+    # "46 percent nationally" in a story that names only American states: the United States
+    record = place_records().get(f"country:{codes.most_common(1)[0][0]}")
+    return record["name"] if record else None
 
 
 def _inside_name(span: Span) -> bool:
@@ -182,31 +187,40 @@ def _lede_end(text: str) -> int:
     return end
 
 
+@dataclass(frozen=True)
+class ArticlePlaces:
+    """What the whole article says about places, for every figure's binding."""
+
+    mentions: list[_Mention]
+    vote_place: str | None  # where the article's vote is held
+    country: str | None  # the country of national figures
+    states: frozenset[str]  # names of the regions it names: "Pennsylvania", "Bavaria"
+    story: str  # vote | poll | other
+
+
 def place_for(
-    doc: Doc,
-    figure: Figure,
-    figures: list[Figure],
-    frames: Frames,
-    mentions: list[_Mention],
-    vote_place: str | None,
-    country: str | None,
+    doc: Doc, figure: Figure, figures: list[Figure], frames: Frames, article
 ) -> str | None:
     """Same phrase, same segment of the sentence, the sentence, the paragraph, the article.
 
     A figure that is not about a vote is about a place only when its own clause ties the two
     ("inflation in the UK", "UK inflation"); its source's place ("Ukraine's minister said") is not.
     """
-    about_vote = figure.kind in VOTE_KINDS
+    about_vote = figure.kind in VOTE_KINDS or (
+        figure.kind == "change"
+        and article.story != "other"
+        and _speaks_of_votes(doc, figure, frames)
+    )
     if about_vote and figure.subject_span:
         # "followed by Western Australia at 64.5%": a vote share whose subject is a place is
         # that place's result (parties and candidates are no places).
-        named = next((m for m in mentions if (m.start, m.end) == figure.subject_span), None)
+        named = next((m for m in article.mentions if (m.start, m.end) == figure.subject_span), None)
         if named:
             return named.name
     own_spans = [figure.subject_span] if about_vote else [figure.subject_span, figure.claim_span]
     usable = [
         m
-        for m in mentions
+        for m in article.mentions
         if not any(span and span[0] <= m.start and m.end <= span[1] for span in own_spans)
     ]
     starts = [m.start for m in usable]
@@ -217,14 +231,87 @@ def place_for(
     after = _place_in_own_phrase(doc, figure, figures, frames, in_sentence)
     if after:
         return after.name
-    seg_start, seg_end = _segment(doc, figure, frames)
-    in_segment = [m for m in in_sentence if seg_start <= m.start < seg_end]
+    segment = _segment(doc, figure, frames)
+    in_segment = [m for m in in_sentence if segment[0] <= m.start < segment[1]]
     if not about_vote:
-        verb = clause_verb(doc[figure.first : figure.last].root)
-        tied = [m for m in in_segment if _ties_to_clause(doc, m, verb, frames)]
-        before = [m for m in tied if m.end <= figure.start]
-        chosen = before[-1] if before else next(iter(tied), None)
-        return chosen.name if chosen else None
+        return _place_tied_to_clause(doc, figure, frames, in_segment, segment, article.country)
+    chosen = _place_in_sentence(doc, figure, figures, frames, in_sentence, in_segment, segment)
+    if chosen == _NATIONAL and article.country:
+        return article.country
+    if isinstance(chosen, _Mention):
+        return chosen.name
+    begin, finish = paragraph_bounds(doc, figure.start, figure.end)
+    in_paragraph = usable[bisect_left(starts, begin) : bisect_right(starts, finish)]
+    before = [m for m in in_paragraph if m.end <= figure.start]
+    # the share of the count is the whole vote's, not the previous sentence's place's
+    if before and figure.kind != "counted":
+        return before[-1].name
+    # A place later in the segment ("52% backed it, officials in Scotland said") before the
+    # article's own; later segments hold the places of later figures, but a state named in the
+    # paragraph beats the article's opening place.
+    if in_segment:
+        return in_segment[0].name
+    state = _state_of_no_other_figure(figure, figures, in_paragraph, article.states)
+    return state or article.vote_place or (in_paragraph[0].name if in_paragraph else None)
+
+
+def _state_of_no_other_figure(
+    figure: Figure, figures: list[Figure], in_paragraph: list[_Mention], states: frozenset[str]
+) -> str | None:
+    """A state named later in the paragraph ("..., a Marist poll of Pennsylvania voters found"),
+    unless it opens another figure's clause: "84%, while in Zaporizhzhia it was 93%"."""
+    for mention in in_paragraph:
+        if mention.name not in states or mention.start < figure.end:
+            continue
+        if not any(
+            other is not figure
+            and other.sentence.start_char <= mention.start
+            and mention.end <= other.start < other.sentence.end_char
+            for other in figures
+        ):
+            return mention.name
+    return None
+
+
+def _speaks_of_votes(doc: Doc, figure: Figure, frames: Frames) -> bool:
+    """Whether the figure's paragraph speaks of votes or polls: "approval rose 4 points"."""
+    return any(cue.label not in ("OTHER", "HINT") for cue in cues_in_paragraph(doc, figure, frames))
+
+
+# What `_place_in_sentence` gives for a figure of the whole country: "Nationally, Biden received".
+_NATIONAL = "national"
+
+
+def _place_tied_to_clause(
+    doc: Doc,
+    figure: Figure,
+    frames: Frames,
+    in_segment: list[_Mention],
+    segment: tuple[int, int],
+    country: str | None,
+) -> str | None:
+    """ "in the UK", "UK inflation", or the country of "the national average of 3 percent" and of
+    "40 percent of the country's territory"."""
+    verb = clause_verb(doc[figure.first : figure.last].root)
+    tied = [m for m in in_segment if _ties_to_clause(doc, m, verb, frames)]
+    before = [m for m in tied if m.end <= figure.start]
+    chosen = before[-1] if before else next(iter(tied), None)
+    if chosen:
+        return chosen.name
+    return country if _is_national(doc, frames, *segment) else None
+
+
+def _place_in_sentence(
+    doc: Doc,
+    figure: Figure,
+    figures: list[Figure],
+    frames: Frames,
+    in_sentence: list[_Mention],
+    in_segment: list[_Mention],
+    segment: tuple[int, int],
+) -> _Mention | str | None:
+    """The place of a vote figure from its own sentence, `_NATIONAL` for the whole country."""
+    sentence = figure.sentence
     # a place named since the sentence's previous figure is this one's: "won in A with 55%, and
     # dominated B, where he took 65%"
     previous_end = max(
@@ -234,10 +321,10 @@ def place_for(
     before = [m for m in in_segment if m.end <= figure.start]
     since_previous = [m for m in before if m.start >= previous_end]
     chosen = _nearest_locative_or_nearest(doc, since_previous or before, frames)
-    if chosen is None and country and _is_national(doc, frames, seg_start, seg_end):
-        return country  # "Nationally, Biden received 51.3%"
-    if chosen and country and _is_national(doc, frames, chosen.end, figure.start):
-        return country  # "in the Northern Territory, turnout was below the national 89%"
+    if chosen is None and _is_national(doc, frames, *segment):
+        return _NATIONAL  # "Nationally, Biden received 51.3%"
+    if chosen and _is_national(doc, frames, chosen.end, figure.start):
+        return _NATIONAL  # "in the Northern Territory, turnout was below the national 89%"
     if chosen is None:
         # not past another clause: "won 44%, sweeping every seat in Edmonton"
         chosen = next(
@@ -251,24 +338,9 @@ def place_for(
             None,
         )
     if chosen:
-        return chosen.name
+        return chosen
     before = [m for m in in_sentence if m.end <= figure.start]
-    chosen = _nearest_locative_or_nearest(doc, before, frames)
-    if chosen:
-        return chosen.name
-    begin, finish = paragraph_bounds(doc, figure.start, figure.end)
-    in_paragraph = usable[bisect_left(starts, begin) : bisect_right(starts, finish)]
-    before = [m for m in in_paragraph if m.end <= figure.start]
-    # the share of the count is the whole vote's, not the previous sentence's place's
-    if before and figure.kind != "counted":
-        return before[-1].name
-    # A place later in the segment ("52% backed it, officials in Scotland said") before the
-    # article's own; later segments hold the places of later figures.
-    if in_segment:
-        return in_segment[0].name
-    if vote_place:
-        return vote_place
-    return in_paragraph[0].name if in_paragraph else None
+    return _nearest_locative_or_nearest(doc, before, frames)
 
 
 def _is_national(doc: Doc, frames: Frames, start: int, end: int) -> bool:

@@ -20,7 +20,14 @@ if TYPE_CHECKING:
 # How far after a figure its own phrase reaches: "100% of the expected votes tallied".
 OWN_PHRASE_TOKENS = 6
 
-_DIGITS = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
+_DIGITS = re.compile(r"[-+]?\d(?:[\d,.]*\d)?")
+# A comma groups thousands only before exactly three digits: "1,234" and "1,234.5", not "87,05".
+_GROUPED = re.compile(r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+# "1.234,5": dots group, the comma is the decimal mark.
+_DOT_GROUPED = re.compile(r"[-+]?\d{1,3}(?:\.\d{3})+,\d+")
+_POINTS = re.compile(r"\bpoints?\b", re.IGNORECASE)
+# A share above this is no percentage unless it says how much something moved: "up 250%".
+MAX_SHARE = 100
 
 _RANGE_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?%?")
 
@@ -35,6 +42,7 @@ class Figure:
     last: int
     value: float | None
     form: str  # number | range | points | fraction
+    unit: str  # percent | points
     sentence: Span
     kind: str | None = None
     kind_is_local: bool = False
@@ -77,6 +85,7 @@ def _figure(doc: Doc, start: int, end: int, span: Span, form: str) -> Figure:
         last=tokens.end,
         value=_value(doc_text(doc)[start:end]),
         form=form,
+        unit="points" if _POINTS.search(doc_text(doc)[start:end]) else "percent",
         sentence=_sentence_in_paragraph(span),
     )
 
@@ -129,7 +138,7 @@ def _value(text: str) -> float | None:
     """87.05 for "87.05%", 52 for "Fifty-two percent", 0.5 for "half a percent"."""
     digits = _DIGITS.search(text)
     if digits:
-        return float(digits.group().replace(",", ""))
+        return number_value(digits.group())
     words = _number_words()
     total = None
     for word in re.split(r"[\s-]+", text.lower()):
@@ -139,6 +148,20 @@ def _value(text: str) -> float | None:
         # "one hundred" multiplies, "fifty-two" adds
         total = (total or 1) * 100 if value == 100 else (total or 0) + value
     return total
+
+
+def number_value(digits: str) -> float | None:
+    """1234.5 for "1,234.5", 87.05 for "87,05" (a decimal comma), 1234.5 for "1.234,5"."""
+    if _GROUPED.fullmatch(digits):
+        digits = digits.replace(",", "")
+    elif _DOT_GROUPED.fullmatch(digits):
+        digits = digits.replace(".", "").replace(",", ".")
+    else:
+        digits = digits.replace(",", ".", 1).replace(",", "")
+    try:
+        return float(digits)
+    except ValueError:  # "1.2.3": a version or a date, no number
+        return None
 
 
 def paragraph_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -20,10 +20,13 @@ KIND_OF_CUE = {
 }
 
 VOTE_STORY_CUES = ("VOTE", "WIN", "TURNOUT")
+# Cues of counted results, against which the cues of a survey are weighed.
+RESULT_CUES = ("WIN", "TURNOUT")
+# Kinds that say how much a figure moved or how far one side leads, whatever it measures.
+MEASURE_KINDS = ("change", "margin")
 
 # A story is about a vote (or a poll) only when it says so more than once in passing.
 MIN_VOTE_STORY_CUES = 2
-
 MIN_POLL_STORY_CUES = 2
 
 
@@ -54,6 +57,11 @@ class Frames:
     option_nouns: set[int] = field(default_factory=set)
     national: list[int] = field(default_factory=list)  # "nationally", "across the country"
     stances: dict[int, int] = field(default_factory=dict)  # first token -> end: "undecided"
+    changes: set[int] = field(default_factory=set)  # "rose", "up": a change follows
+    changes_after: set[int] = field(default_factory=set)  # "higher", "rise": a change precedes
+    leads: set[int] = field(default_factory=set)  # "lead", "ahead": a margin is near
+    margin_verbs: set[int] = field(default_factory=set)  # "won" (by 30 points)
+    hedges: set[int] = field(default_factory=set)  # "about", "by": between a figure and its word
 
     def cues_between(self, first: int, last: int) -> list[Cue]:
         starts = [cue.first for cue in self.cues]
@@ -69,6 +77,11 @@ _POSITION_SET_FRAMES = {
     "TAKE_VERB": "take_verbs",
     "SHARE_NOUN": "share_nouns",
     "OPTION_VERB": "option_verbs",
+    "CHANGE": "changes",
+    "CHANGE_AFTER": "changes_after",
+    "LEAD": "leads",
+    "MARGIN_VERB": "margin_verbs",
+    "HEDGE": "hedges",
 }
 _POSITION_LIST_FRAMES = {
     "ACCORDING": "according",
@@ -109,10 +122,14 @@ def _longest_cues(cues: list[Cue]) -> list[Cue]:
 
 
 def story_kind(frames: Frames) -> str:
-    """ "vote" when the article reports a vote, "poll" when only polls, else "other"."""
+    """ "poll" when the article reports surveys more than counted results, "vote" when it reports
+    a vote, "poll" when only polls, else "other"."""
     counts = {label: 0 for label in (*KIND_OF_CUE, "CONTEXT", "HINT")}
     for cue in frames.cues:
         counts[cue.label] += 1
+    results = sum(counts[label] for label in RESULT_CUES)
+    if counts["POLL"] >= MIN_POLL_STORY_CUES and counts["POLL"] > results:
+        return "poll"  # an election-season story about polls: "would vote", "likely voters"
     # "won" or "took part" alone do not make a vote: a vote word or an election word must be there
     vote_cues = sum(counts[label] for label in VOTE_STORY_CUES)
     if (counts["VOTE"] or counts["CONTEXT"]) and vote_cues + counts[
@@ -133,8 +150,11 @@ def cues_in_paragraph(doc: Doc, figure: Figure, frames: Frames) -> list[Cue]:
     return frames.cues_between(first.start, first.end)
 
 
-def in_vote_paragraph(doc: Doc, figure: Figure, frames: Frames) -> bool:
-    """Bare "points" are percentage points only where votes or polls are discussed."""
+def in_vote_paragraph(doc: Doc, figure: Figure, frames: Frames, story: str) -> bool:
+    """Bare "points" are percentage points only where votes or polls are discussed: anywhere in a
+    vote or poll story, else in a paragraph that speaks of them ("won" alone is sport's too)."""
+    if story != "other":
+        return True
     return any(cue.label not in ("OTHER", "WIN") for cue in cues_in_paragraph(doc, figure, frames))
 
 

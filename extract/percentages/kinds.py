@@ -3,17 +3,30 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Doc
 
 from ..doc_text import doc_text
+from ..patterns import load_patterns
+from .changes import measure_kind
 from .figures import OWN_PHRASE_TOKENS, Figure, paragraph_bounds
-from .frames import KIND_OF_CUE, Cue, Frames, cues_in_paragraph, distance
+from .frames import (
+    KIND_OF_CUE,
+    MEASURE_KINDS,
+    RESULT_CUES,
+    Cue,
+    Frames,
+    cues_in_paragraph,
+    distance,
+)
 
 # How far before a figure a count verb binds to it: "had counted 95% of ballots".
 COUNT_VERB_BEFORE_TOKENS = 2
 
 # A pasted results table has at least this many columns: "Cork  68.8%  31.2%  65.1%".
+# Entities that are people: "63% of Kenyans", "52% of Democrats".
+_PEOPLE_ENTITIES = ("NORP", "PERSON", "GPE")
 MIN_TABLE_CELLS = 3
 
 MAX_TABLE_CELL_CHARS = 40
@@ -64,7 +77,6 @@ def _kind_from(cues: list[Cue], figure: Figure, poll_nearby: bool) -> str | None
 def decide_kinds(doc: Doc, group: list[Figure], frames: Frames, story: str) -> None:
     sentence = group[0].sentence
     sentence_cues = frames.cues_between(sentence.start, sentence.end)
-    poll_in_sentence = any(cue.label == "POLL" for cue in sentence_cues)
     for cue in sentence_cues:
         if cue.label in KIND_OF_CUE:
             min(group, key=lambda figure: distance(figure, cue)).own_cues.append(cue)
@@ -73,27 +85,62 @@ def decide_kinds(doc: Doc, group: list[Figure], frames: Frames, story: str) -> N
         if _counted_here(doc, figure, frames, group):
             figure.kind, figure.kind_is_local = "counted", True
             continue
+        measure = measure_kind(doc, figure, frames)
+        if measure is not None:  # how much a figure moved, or a lead: whatever it measures
+            figure.kind = measure
+            continue
         heading = _column_heading(doc, figure, frames)
         if heading is not None:  # a table cell: its column says what it is, not its neighbours
             figure.kind = _fit_to_story(_kind_from(heading, figure, False), story)
             continue
-        kind = _kind_of_head(doc, figure, frames) or _kind_of_subject(
-            doc, figure, frames, poll_in_sentence
-        )
-        if kind is None:
-            kind = _kind_from(figure.own_cues, figure, poll_in_sentence)
-        if kind is None and previous is not None:
-            kind = previous.kind  # an enumeration: "Macron won 58% and Le Pen 42%"
-        if kind is None:
-            kind = _kind_from(sentence_cues, figure, poll_in_sentence)
-        if kind is None:
-            paragraph_cues = cues_in_paragraph(doc, figure, frames)
-            poll_in_paragraph = any(cue.label == "POLL" for cue in paragraph_cues)
-            kind = _kind_from(paragraph_cues, figure, poll_in_paragraph)
-        if kind is None and _share_of_something_else(doc, figure, frames):
-            kind = "other"  # "60% of services will run", in a story that also has a vote
-        figure.kind = _fit_to_story(kind, story)
+        kind = _fit_to_story(_kind_in_context(doc, figure, frames, previous, sentence_cues), story)
+        # a share of a vote is a poll's where the nearest context speaks of a survey
+        if kind == "vote_share" and _reports_survey(doc, figure, frames, story):
+            kind = "poll"
+        figure.kind = kind
         previous = figure
+
+
+def _kind_in_context(
+    doc: Doc, figure: Figure, frames: Frames, previous: Figure | None, sentence_cues: list[Cue]
+) -> str | None:
+    """The kind its own words, the enumeration it is part of, its sentence or paragraph give."""
+    poll_in_sentence = any(cue.label == "POLL" for cue in sentence_cues)
+    kind = _kind_of_head(doc, figure, frames) or _kind_of_subject(
+        doc, figure, frames, poll_in_sentence
+    )
+    share = _share_of(doc, figure, frames)
+    if kind is None and share == "thing":
+        kind = "other"  # "armed groups control 40% of the territory", in a vote story
+    if kind is None:
+        kind = _kind_from(figure.own_cues, figure, poll_in_sentence)
+    if kind is None and previous is not None:
+        kind = previous.kind  # an enumeration: "Macron won 58% and Le Pen 42%"
+    if kind is None:
+        kind = _kind_from(sentence_cues, figure, poll_in_sentence)
+    if kind is None:
+        paragraph_cues = cues_in_paragraph(doc, figure, frames)
+        poll_in_paragraph = any(cue.label == "POLL" for cue in paragraph_cues)
+        kind = _kind_from(paragraph_cues, figure, poll_in_paragraph)
+    if kind is None and share == "people":
+        kind = "other"  # "48% of adults have had a booster", in a story that also has a vote
+    return kind
+
+
+def _reports_survey(doc: Doc, figure: Figure, frames: Frames, story: str) -> bool:
+    """Whether the nearest of the figure's sentence, paragraph and article that speaks of polls
+    or of counted results speaks more of polls ("a Marist survey of likely voters") than of
+    results ("won", "turnout", "precincts reporting")."""
+    sentence = figure.sentence
+    paragraph = cues_in_paragraph(doc, figure, frames)
+    for cues in (frames.cues_between(sentence.start, sentence.end), paragraph):
+        polls = sum(cue.label == "POLL" for cue in cues)
+        results = sum(cue.label in RESULT_CUES for cue in cues)
+        if cues:
+            results += sum(cues[0].first <= i <= cues[-1].last for i in frames.counted)
+        if polls or results:
+            return polls > results
+    return story == "poll"
 
 
 def _kind_of_head(doc: Doc, figure: Figure, frames: Frames) -> str | None:
@@ -159,19 +206,34 @@ def _column_heading(doc: Doc, figure: Figure, frames: Frames) -> list[Cue] | Non
     return None
 
 
-def _share_of_something_else(doc: Doc, figure: Figure, frames: Frames) -> bool:
-    """ "X% of <noun>" where the noun is no vote word (voters, ballots, the vote...)."""
+def _share_of(doc: Doc, figure: Figure, frames: Frames) -> str | None:
+    """What "X% of <noun>" is a share of: "vote" (voters, ballots, the vote), "people"
+    (adults, Kenyans, a place), "thing" (territory, services), or None when no "of" follows."""
     if figure.last >= figure.sentence.end or doc[figure.last].lower_ != "of":
-        return False
+        return None
     objects = [child for child in doc[figure.last].children if child.dep_ == "pobj"]
     if not objects:
-        return False
-    cues = frames.cues_between(objects[0].i, objects[0].i + 1)
-    return not any(cue.label != "OTHER" for cue in cues)
+        return None
+    noun = objects[0]
+    if any(cue.label != "OTHER" for cue in frames.cues_between(noun.i, noun.i + 1)):
+        return "vote"
+    # a name is of a people or a place: "47% of Scots", "40% of Gaza"
+    named = noun.pos_ == "PROPN" or noun.is_title
+    if named or noun.lower_ in _people_nouns() or noun.ent_type_ in _PEOPLE_ENTITIES:
+        return "people"
+    return "thing"
+
+
+@cache
+def _people_nouns() -> frozenset[str]:
+    entry = next(e for e in load_patterns("percentage_frames") if e["label"] == "PEOPLE_NOUN")
+    return frozenset(entry["pattern"][0]["LOWER"]["IN"])
 
 
 def _fit_to_story(kind: str | None, story: str) -> str:
     """A story with no vote has no vote figures; a figure with no cue takes the story's kind."""
+    if kind in MEASURE_KINDS:
+        return kind
     if kind is None:
         return {"vote": "vote_share", "poll": "poll"}.get(story, "other")
     if story == "other" and kind != "other":

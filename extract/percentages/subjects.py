@@ -83,14 +83,20 @@ def find_subject(doc: Doc, figure: Figure, previous: Figure | None, frames: Fram
         return
     if figure.kind == "counted":
         found = _counted_subject(doc, figure, frames)
-    elif figure.kind == "other":
+    elif figure.kind in ("other", "change"):
         found = _other_subject(figure)
     else:
         found = _option_subject(doc, figure, frames)
-    if found is None and previous is not None and previous.kind == figure.kind:
+    if found is None and previous is not None and _same_measure(previous, figure):
         figure.subject = previous.subject  # "..., while the figure was announced as 93.11%"
         return
     figure.subject, figure.subject_span = _within(found, figure.sentence)
+
+
+def _same_measure(previous: Figure, figure: Figure) -> bool:
+    """ "raised rates by 0.25 points to 5.25%": a change and the level it led to share a subject."""
+    measures = ("other", "change")
+    return previous.kind == figure.kind or (previous.kind in measures and figure.kind in measures)
 
 
 def _counted_subject(
