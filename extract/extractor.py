@@ -131,6 +131,7 @@ class Extractor:
         published, date_mentions = dates.find_dates(doc, given)
         found_places = places.find_places(doc)
         found_quotes, speakers = quotes.find_quotes(doc)
+        figures = percentages.find_percentages(doc, found_places)
         return Article(
             source=None,
             id=None,
@@ -138,9 +139,9 @@ class Extractor:
             quotes=tuple(found_quotes),
             speakers=tuple(speakers),
             dates=tuple(date_mentions),
-            percentages=tuple(percentages.find_percentages(doc, found_places)),
+            percentages=tuple(figures),
             places=tuple(found_places),
-            warnings=language_warnings(doc),
+            warnings=language_warnings(doc) + percentages.percentage_warnings(doc, figures),
         )
 
     def _given(self, item: ArticleInput) -> Published | None:

@@ -18,7 +18,7 @@ from ..doc_text import doc_text
 from ..facts import Percentage, Place
 from ..patterns import load_patterns
 from .binding import ArticlePlaces, article_vote_place, main_country, place_for, place_mentions
-from .figures import find_figures
+from .figures import drop_impossible_values, find_figures, value_warnings
 from .frames import collect_frames, in_vote_paragraph, story_kind
 from .kinds import by_sentence, decide_kinds
 from .subjects import find_claim, find_subject
@@ -60,6 +60,11 @@ def _matchers(vocab: Vocab) -> tuple[Matcher, Matcher, PhraseMatcher, Matcher]:
     return forms, frames, words, demonyms
 
 
+def percentage_warnings(doc: Doc, percentages: list[Percentage]) -> tuple[str, ...]:
+    """Warnings about the figures that could not be read: "1,234%" as a share."""
+    return value_warnings(doc_text(doc), [(p.start, p.end, p.value) for p in percentages])
+
+
 def find_percentages(doc: Doc, places: list[Place]) -> list[Percentage]:
     """Every percentage of the article, in text order."""
     forms, frame_matcher, frame_words, demonyms = _matchers(doc.vocab)
@@ -85,6 +90,7 @@ def find_percentages(doc: Doc, places: list[Place]) -> list[Percentage]:
         for previous, figure in zip([None, *group[:-1]], group, strict=True):
             find_claim(figure, frames)
             find_subject(doc, figure, previous, frames)
+    drop_impossible_values(figures)
     return [
         Percentage(
             text=doc_text(doc)[f.start : f.end],

@@ -150,6 +150,27 @@ def _value(text: str) -> float | None:
     return total
 
 
+def drop_impossible_values(figures: list[Figure]) -> None:
+    """A share above 100% is no share ("1,234%" misread, or a typo): no value, and a warning
+    from `value_warnings`; a change may exceed it ("up 250%")."""
+    for figure in figures:
+        if figure.value is not None and figure.value > MAX_SHARE and figure.kind != "change":
+            figure.value = None
+
+
+def value_warnings(text: str, spans: list[tuple[int, int, float | None]]) -> tuple[str, ...]:
+    """One warning per figure left without a value because it read above 100%."""
+    warnings = []
+    for start, end, value in spans:
+        read = _value(text[start:end]) if value is None else None
+        if read is not None and read > MAX_SHARE:
+            warnings.append(
+                f"percentage {text[start:end]!r} reads above {MAX_SHARE} and is no change; "
+                "its value is left out"
+            )
+    return tuple(warnings)
+
+
 def number_value(digits: str) -> float | None:
     """1234.5 for "1,234.5", 87.05 for "87,05" (a decimal comma), 1234.5 for "1.234,5"."""
     if _GROUPED.fullmatch(digits):
