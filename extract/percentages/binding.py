@@ -217,12 +217,7 @@ def place_for(
         named = next((m for m in article.mentions if (m.start, m.end) == figure.subject_span), None)
         if named:
             return named.name
-    own_spans = [figure.subject_span] if about_vote else [figure.subject_span, figure.claim_span]
-    usable = [
-        m
-        for m in article.mentions
-        if not any(span and span[0] <= m.start and m.end <= span[1] for span in own_spans)
-    ]
+    usable = _usable_mentions(figure, article.mentions, about_vote)
     starts = [m.start for m in usable]
     sentence = figure.sentence
     in_sentence = usable[
@@ -280,6 +275,16 @@ def _speaks_of_votes(doc: Doc, figure: Figure, frames: Frames) -> bool:
 
 # What `_place_in_sentence` gives for a figure of the whole country: "Nationally, Biden received".
 _NATIONAL = "national"
+
+
+def _usable_mentions(figure: Figure, mentions: list[_Mention], about_vote: bool) -> list[_Mention]:
+    """The mentions outside the figure's own subject (and, but for votes, its source's name)."""
+    own_spans = [figure.subject_span] if about_vote else [figure.subject_span, figure.claim_span]
+    return [
+        m
+        for m in mentions
+        if not any(span and span[0] <= m.start and m.end <= span[1] for span in own_spans)
+    ]
 
 
 def _place_tied_to_clause(

@@ -126,20 +126,9 @@ def _option_subject(doc: Doc, figure: Figure, frames: Frames) -> tuple[str, tupl
         return _trimmed(doc, figure.last, frames.stances[figure.last])
     root = doc[figure.first : figure.last].root
     sentence = figure.sentence
-    # "Marcus Webb with 29.7%", "Hollins at 44%", "Labour on 40%"; but "Biden won Georgia with
-    # 49.5%" is Biden's share: that "with" hangs on the verb, whose subject took the share
-    preposition = root.head if root.dep_ == "pobj" else None
-    if preposition is not None and preposition.lower_ in ("with", "at", "on"):
-        head = preposition.head
-        subjects = [child for child in head.children if child.dep_ in ("nsubj", "nsubjpass")]
-        before = doc[preposition.i - 1] if preposition.i > sentence.start else None
-        if preposition.lower_ == "with" and head.pos_ in ("VERB", "AUX") and subjects:
-            # a named taker, not "Voters ... rejected it, with 58% against"
-            taker = subjects[0]
-            if taker.pos_ == "PROPN" or taker.ent_type_ or taker.i in frames.option_nouns:
-                return _name_or_option(taker, frames)
-        elif before is not None and (before.pos_ == "PROPN" or before.ent_type_):
-            return _name_ending_at(before)
+    taker = _taker_before_preposition(doc, root, sentence, frames)
+    if taker is not None:
+        return taker
     # "to Trump's 46%"
     for child in root.children:
         if child.dep_ == "poss" and (child.pos_ == "PROPN" or child.ent_type_):
@@ -171,6 +160,27 @@ def _option_subject(doc: Doc, figure: Figure, frames: Frames) -> tuple[str, tupl
         return _name_or_option(subjects[0], frames)
     if subjects and subjects[0].i in frames.share_nouns:
         return _share_option(subjects[0])
+    return None
+
+
+def _taker_before_preposition(
+    doc: Doc, root: Token, sentence: Span, frames: Frames
+) -> tuple[str, tuple[int, int]] | None:
+    """ "Marcus Webb with 29.7%", "Hollins at 44%", "Labour on 40%"; but "Biden won Georgia with
+    49.5%" is Biden's share: that "with" hangs on the verb, whose subject took the share."""
+    preposition = root.head if root.dep_ == "pobj" else None
+    if preposition is None or preposition.lower_ not in ("with", "at", "on"):
+        return None
+    head = preposition.head
+    subjects = [child for child in head.children if child.dep_ in ("nsubj", "nsubjpass")]
+    before = doc[preposition.i - 1] if preposition.i > sentence.start else None
+    if preposition.lower_ == "with" and head.pos_ in ("VERB", "AUX") and subjects:
+        # a named taker, not "Voters ... rejected it, with 58% against"
+        taker = subjects[0]
+        if taker.pos_ == "PROPN" or taker.ent_type_ or taker.i in frames.option_nouns:
+            return _name_or_option(taker, frames)
+    elif before is not None and (before.pos_ == "PROPN" or before.ent_type_):
+        return _name_ending_at(before)
     return None
 
 
