@@ -4,6 +4,7 @@ counted results, and the place of national figures."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -267,3 +268,39 @@ def test_share_above_100_is_a_warning(extractor):
         "percentage '1,234%' reads above 100 and is no change; its value is left out"
         in article.warnings
     )
+
+
+def test_results_and_a_poll_in_one_story(extractor):
+    """Counted results stay vote shares and turnout where the story also reports a poll."""
+    path = Path(__file__).resolve().parents[1] / "samples" / "primary_election_poll.txt"
+    text = path.read_text(encoding="utf-8")
+    article = extractor.extract_text(text, published="2024-05-07")
+    kinds = [(p.text, p.kind, p.unit) for p in article.percentages]
+    assert kinds == [
+        ("92%", "counted", "percent"),
+        *((share, "vote_share", "percent") for share in ("58.4%", "29.7%", "11.9%")),
+        *((share, "vote_share", "percent") for share in ("41.2%", "33.5%", "25.3%")),
+        *((share, "poll", "percent") for share in ("44%", "45%", "11%")),
+        ("3.4 percentage points", "poll", "points"),
+        *((share, "poll", "percent") for share in ("52%", "43%", "41%", "38%")),
+        ("21%", "turnout", "percent"),
+        ("27%", "turnout", "percent"),
+    ]
+    assert all(text[p.start : p.end] == p.text for p in article.percentages)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # "polled" is a poll's figure in a survey story and a result after a count
+        (
+            "A Forsa survey of likely voters showed the SPD ahead, and the Greens would vote "
+            "tactically.\n\nIn Bavaria, the CSU polled 29 percent.",
+            "poll",
+        ),
+        ("The Labour Party won 40 seats, polling 38.2 per cent of the votes.", "vote_share"),
+    ],
+)
+def test_polled_is_read_by_its_context(nlp, text, kind):
+    figures = find_percentages(nlp(text), [])
+    assert [(p.kind, p.unit) for p in figures] == [(kind, "percent")]

@@ -15,11 +15,12 @@ KIND_OF_CUE = {
     "POLL": "poll",
     "VOTE": "vote_share",
     "WIN": "vote_share",
+    "POLLED": "vote_share",
     "TURNOUT": "turnout",
     "OTHER": "other",
 }
 
-VOTE_STORY_CUES = ("VOTE", "WIN", "TURNOUT")
+VOTE_STORY_CUES = ("VOTE", "WIN", "POLLED", "TURNOUT")
 # Cues of counted results, against which the cues of a survey are weighed.
 RESULT_CUES = ("WIN", "TURNOUT")
 # Kinds that say how much a figure moved or how far one side leads, whatever it measures.

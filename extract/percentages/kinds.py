@@ -94,8 +94,8 @@ def decide_kinds(doc: Doc, group: list[Figure], frames: Frames, story: str) -> N
             figure.kind = _fit_to_story(_kind_from(heading, figure, False), story)
             continue
         kind = _fit_to_story(_kind_in_context(doc, figure, frames, previous, sentence_cues), story)
-        # a share of a vote is a poll's where the nearest context speaks of a survey
-        if kind == "vote_share" and _reports_survey(doc, figure, frames, story):
+        # a share of a vote is a poll's where the nearest context speaks more of a survey
+        if kind in ("vote_share", "turnout") and _reports_survey(doc, figure, frames, story):
             kind = "poll"
         figure.kind = kind
         previous = figure
@@ -238,6 +238,4 @@ def _fit_to_story(kind: str | None, story: str) -> str:
         return {"vote": "vote_share", "poll": "poll"}.get(story, "other")
     if story == "other" and kind != "other":
         return "other"
-    if story == "poll" and kind in ("vote_share", "turnout"):
-        return "poll"
-    return kind
+    return kind  # in a poll story, `_reports_survey` weighs the figure's own context
