@@ -1,4 +1,8 @@
-"""Percentages bound to the place, option and kind of figure they report.
+"""Percentages bound to the place, option and kind of figure they report, and their unit.
+
+`figures` finds the figures and reads their values; `frames` collects the words around them;
+`kinds` (with `changes`) says what each measures; `subjects` finds its option and its source;
+`binding` its place. `find_percentages(doc, places)` is the one entry point.
 
 The figures are the matches of `patterns/percentages.jsonl`; the cue words and frames that say what
 a figure measures (a vote, a poll, turnout, the count, the economy) are the matches of

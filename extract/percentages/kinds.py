@@ -1,4 +1,6 @@
-"""The kind of each figure: a vote share, turnout, the share counted, a poll or another figure."""
+"""The kind of each figure: a vote share, turnout, the share counted, a poll, a change, a margin
+or another figure. A vote share is a poll's where its nearest context (sentence, paragraph,
+article) speaks more of a survey than of counted results."""
 
 from __future__ import annotations
 
