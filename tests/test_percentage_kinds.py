@@ -242,6 +242,13 @@ ARTICLE_CASES = [
         [("Ohio", "US", "region", ["Ohio"]), ("Kentucky", "US", "region", ["Kentucky"])],
         [("52 percent", "vote_share", "Kentucky")],
     ),
+    # a person is no place: "Warren" is Elizabeth Warren, not the town
+    (
+        "Iowa voted in the caucuses on Monday.\n\n"
+        "Elizabeth Warren finished third. Warren took 20 percent of the vote.",
+        [("Iowa", "US", "region", ["Iowa"]), ("Warren", "US", "city", ["Warren"])],
+        [("20 percent", "vote_share", "Iowa")],
+    ),
     # a place inside a party's name is no place: "Georgia Democrats"
     (
         "Georgia Democrats said turnout in the runoff election in Atlanta reached 61 percent.",
