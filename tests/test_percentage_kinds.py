@@ -161,6 +161,25 @@ KIND_CASES = [
             ("40 points", "margin", "points"),
         ],
     ),
+    # a named side up or down so many points leads or trails; with a baseline it moved
+    (
+        "In the new poll of likely voters in Florida, Biden is up 8 points.",
+        [
+            ("8 points", "margin", "points"),
+        ],
+    ),
+    (
+        "In the poll, Trump's approval is up 3 points from March.",
+        [
+            ("3 points", "change", "points"),
+        ],
+    ),
+    (
+        "In the election, Labour's vote share was up 1.2 points on 2017.",
+        [
+            ("1.2 points", "change", "points"),
+        ],
+    ),
     # a poll's margin of error is the poll's own figure
     (
         "The survey has a margin of error of plus or minus 3.2 percentage points.",

@@ -16,6 +16,8 @@ from .frames import Frames, distance
 
 # How many words after a figure its change or lead word may come: "a 20% and 16% improvement".
 AFTER_WORDS = 4
+# How far after a change its baseline may come: "up 3 points from March".
+BASELINE_WORDS = 3
 # How far a poll's "margin of error" may sit from a figure that is that margin.
 MARGIN_OF_ERROR_TOKENS = 6
 # Dependency labels of the nouns between a figure and the word it measures: "a 9% funding increase".
@@ -38,6 +40,8 @@ def measure_kind(doc: Doc, figure: Figure, frames: Frames) -> str | None:
         # "a lead of 5 points"; "Labour leads 45% to 40%" are the two shares
         if before.i in frames.leads and (before.pos_ == "NOUN" or figure.unit == "points"):
             return "margin"
+        if _candidate_standing(doc, figure, before, frames):
+            return "margin"  # "Biden is up 8 points in Florida"
         # "rose 4 points", "up 4 percent"; "gained 30% of the vote" is a share
         if before.i in frames.changes and not _share_of(doc, figure):
             return "change"
@@ -76,6 +80,19 @@ def _word_after(doc: Doc, figure: Figure, frames: Frames) -> Token | None:
         if not (joins_next_figure or qualifies) or (token.is_punct and token.text != "%"):
             return None
     return None
+
+
+def _candidate_standing(doc: Doc, figure: Figure, before: Token, frames: Frames) -> bool:
+    """ "Biden is up 8 points", "Sanders was down 5 points in Iowa": a named side's lead or
+    deficit; "approval is up 3 points from March" and "up 1.2 points on 2017" are changes."""
+    if figure.unit != "points" or before.i not in frames.standings:
+        return False
+    end = min(figure.sentence.end, figure.last + BASELINE_WORDS)
+    if any(i in frames.baselines for i in range(figure.last, end)):
+        return False
+    verb = before.head
+    subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and (subjects[0].pos_ == "PROPN" or subjects[0].ent_type_ != "")
 
 
 def _share_of(doc: Doc, figure: Figure) -> bool:

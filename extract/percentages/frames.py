@@ -63,6 +63,8 @@ class Frames:
     leads: set[int] = field(default_factory=set)  # "lead", "ahead": a margin is near
     margin_verbs: set[int] = field(default_factory=set)  # "won" (by 30 points)
     hedges: set[int] = field(default_factory=set)  # "about", "by": between a figure and its word
+    standings: set[int] = field(default_factory=set)  # "up", "down": a lead or a change
+    baselines: set[int] = field(default_factory=set)  # "from", "since": a change's reference
 
     def cues_between(self, first: int, last: int) -> list[Cue]:
         starts = [cue.first for cue in self.cues]
@@ -83,6 +85,8 @@ _POSITION_SET_FRAMES = {
     "LEAD": "leads",
     "MARGIN_VERB": "margin_verbs",
     "HEDGE": "hedges",
+    "STANDING": "standings",
+    "BASELINE": "baselines",
 }
 _POSITION_LIST_FRAMES = {
     "ACCORDING": "according",
