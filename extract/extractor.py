@@ -133,6 +133,7 @@ class Extractor:
         published, date_mentions = dates.find_dates(doc, given)
         found_places = places.find_places(doc)
         found_quotes, speakers = quotes.find_quotes(doc)
+        figures = percentages.find_percentages(doc, found_places)
         return Article(
             source=None,
             id=None,
@@ -140,9 +141,9 @@ class Extractor:
             quotes=tuple(found_quotes),
             speakers=tuple(speakers),
             dates=tuple(date_mentions),
-            percentages=tuple(percentages.find_percentages(doc, found_places)),
+            percentages=tuple(figures),
             places=tuple(found_places),
-            warnings=language_warnings(doc),
+            warnings=language_warnings(doc) + percentages.percentage_warnings(doc, figures),
         )
 
     def _given(self, item: ArticleInput) -> Published | None:
