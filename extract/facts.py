@@ -54,7 +54,7 @@ class Percentage:
     start: int
     end: int
     value: float | None
-    kind: str  # vote_share | turnout | counted | poll | other
+    kind: str  # vote_share | turnout | counted | poll | change | margin | other
     place: str | None = None
     subject: str | None = None
     claimed_by: str | None = None
