@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from contextlib import nullcontext
+from dataclasses import replace
 
 import click
 
@@ -20,6 +21,7 @@ from extract.cli_utils import (
 )
 from extract.pipeline import ModelNotFound, find_model
 from extract.render import FORMATS, make_writer
+from extract.report_index import is_folder_target, several_articles
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
@@ -47,7 +49,10 @@ from extract.render import FORMATS, make_writer
     help="Worker processes.",
 )
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write results here."
+    "-o",
+    "--output",
+    type=click.Path(writable=True),
+    help="Write results here (with --format html, a folder: one page per article and index.html).",
 )
 @click.option(
     "--keep-boilerplate", is_flag=True, help="Do not skip page furniture (captions, link lists)."
@@ -76,11 +81,19 @@ def main(paths, output_format, published, model, jobs, output, keep_boilerplate,
         published=published.date() if published else None,
         keep_boilerplate=keep_boilerplate,
     )
-    target = click.open_file(output, "w", encoding="utf-8") if output else nullcontext(sys.stdout)
-    with target as out:
-        is_terminal = out.isatty()
+    folder = output if output_format == "html" and output and is_folder_target(output) else None
+    if output and not folder and os.path.isdir(output):
+        raise click.BadParameter(f"{output} is a folder", param_hint="-o")
+    if output_format == "html" and not folder and several_articles(paths):
+        raise click.UsageError("--format html writes one page: for several articles use -o DIR")
+    target = click.open_file(output, "w", encoding="utf-8") if output and not folder else None
+    with target or nullcontext(sys.stdout) as out:
+        is_terminal = out.isatty() and not folder
         output_format = output_format or ("table" if is_terminal else "jsonl")
-        writer = make_writer(output_format, out, color=is_terminal and "NO_COLOR" not in os.environ)
+        # The human views show the text around the facts.
+        settings = replace(settings, with_text=output_format in ("table", "html"))
+        color = is_terminal and "NO_COLOR" not in os.environ
+        writer = make_writer(output_format, out, color=color, folder=folder)
         failed = False
         try:
             results = run(iter_inputs(paths, sys.stdin.buffer), settings, jobs)

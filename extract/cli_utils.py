@@ -136,10 +136,14 @@ class ExtractorSettings:
     model: str | None = None
     published: date | None = None
     keep_boilerplate: bool = False
+    with_text: bool = False  # the renderings that show the text itself need it
 
     def build(self) -> Extractor:
         return Extractor(
-            self.model, published=self.published, keep_boilerplate=self.keep_boilerplate
+            self.model,
+            published=self.published,
+            keep_boilerplate=self.keep_boilerplate,
+            with_text=self.with_text,
         )
 
 

@@ -83,12 +83,14 @@ class Extractor:
         *,
         published: date | None = None,
         keep_boilerplate: bool = False,
+        with_text: bool = False,
         batch_size: int = 16,
         nlp: Language | None = None,
     ):
         self.nlp = nlp or build_pipeline(find_model(model))
         self.default_published = published
         self.keep_boilerplate = keep_boilerplate
+        self.with_text = with_text
         self.batch_size = batch_size
         self.piece_chars = min(PIECE_CHARS, self.nlp.max_length)
 
@@ -124,13 +126,14 @@ class Extractor:
             article.parts.append(shifted(self._facts(doc, given), offset))
             if article.complete:
                 del pending[number]
-                yield with_text_from(_assembled(article), article.item.text)
+                yield with_text_from(_assembled(article, self.with_text), article.item.text)
 
     def _facts(self, doc: Doc, given: Published | None) -> Article:
         """The facts of one text or piece of text, offsets relative to it."""
         published, date_mentions = dates.find_dates(doc, given)
         found_places = places.find_places(doc)
         found_quotes, speakers = quotes.find_quotes(doc)
+        figures = percentages.find_percentages(doc, found_places)
         return Article(
             source=None,
             id=None,
@@ -138,9 +141,9 @@ class Extractor:
             quotes=tuple(found_quotes),
             speakers=tuple(speakers),
             dates=tuple(date_mentions),
-            percentages=tuple(percentages.find_percentages(doc, found_places)),
+            percentages=tuple(figures),
             places=tuple(found_places),
-            warnings=language_warnings(doc),
+            warnings=language_warnings(doc) + percentages.percentage_warnings(doc, figures),
         )
 
     def _given(self, item: ArticleInput) -> Published | None:
@@ -151,7 +154,7 @@ class Extractor:
         return None
 
 
-def _assembled(article: _PendingArticle) -> Article:
+def _assembled(article: _PendingArticle, with_text: bool = False) -> Article:
     """The article's own record from the facts of its pieces (one piece but for huge texts)."""
     parts, item = article.parts, article.item
     return Article(
@@ -166,6 +169,7 @@ def _assembled(article: _PendingArticle) -> Article:
         boilerplate=tuple(article.ranges),
         encoding=item.encoding,
         warnings=item.warnings + tuple(dict.fromkeys(w for part in parts for w in part.warnings)),
+        text=item.text if with_text else None,
     )
 
 
