@@ -124,6 +124,41 @@ def test_every_article_sentence_survives(paragraphs, before, after, flat):
         assert _untouched(text, ranges, paragraph), (paragraph, marked_text(text, False))
 
 
+ONE_LINE_ARTICLE = " ".join(PARAGRAPHS)
+
+# Articles stored on one line, furniture and all: (text, what must be marked).
+ONE_LINE_PAGES = [
+    (
+        "By Ann Example and Ben Sample, Associated Press EASTFIELD, England (AP) — "
+        + ONE_LINE_ARTICLE
+        + " (Reporting by Ann Example; Editing by Ben Sample)",
+        ["(Reporting by Ann Example; Editing by Ben Sample)"],
+    ),
+    (
+        "Stay up to date with notifications from The Evening Courier "
+        + ONE_LINE_ARTICLE
+        + " Sign up to our free Morning Briefing newsletter",
+        [
+            "Stay up to date with notifications from",
+            "Sign up to our free Morning Briefing newsletter",
+        ],
+    ),
+    (
+        ONE_LINE_ARTICLE
+        + " Your support helps us to tell the story. Please consider supporting us from just £1.",
+        ["Your support helps us to tell the story. Please consider supporting us from just £1."],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "marked"), ONE_LINE_PAGES)
+def test_one_line_pages_lose_their_furniture_and_keep_every_sentence(text, marked):
+    ranges = find_boilerplate(text)
+    assert [text[item.start : item.end] for item in ranges] == marked
+    for paragraph in PARAGRAPHS:
+        assert _untouched(text, ranges, paragraph), paragraph
+
+
 def test_show_boilerplate_strikes_the_dropped_ranges_with_their_reason():
     text = _page("Home\nNews\nSport\nBusiness\nCulture\nWeather", True)
     shown = marked_text(text, color=False)

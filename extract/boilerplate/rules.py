@@ -9,6 +9,9 @@ from functools import cache
 from ..layout import Block, is_prose, sentences
 from ..patterns import load_patterns
 
+# Words that go on a clause: no capital, up to a final full stop.
+_CLAUSE_TAIL = re.compile(r"(?:\s+(?![A-Z\"“‘'(\[])\S+)*")
+
 
 @dataclass(frozen=True)
 class Rules:
@@ -50,14 +53,15 @@ def phrase_rules() -> Rules:
 def phrase_sentences(
     lines: list[Block], rules: Rules, mark, unbroken: frozenset[int]
 ) -> list[tuple[int, int, str]]:
-    """Marks the blocks that a phrase row matches. In a paragraph, only the sentences a row
-    matches are furniture: those are returned, the block stays."""
+    """Marks the blocks that a phrase row matches. In a paragraph, and in text without line
+    breaks, only the sentences or clauses a row matches are furniture: those are returned."""
     parts = []
     for index, line in enumerate(lines):
-        reason = _phrase_reason(line.text, rules)
-        if reason is not None:
-            found = _matched_sentences(index, line, reason, rules, mark, line.line in unbroken)
-            parts.extend(found)
+        if line.line in unbroken:
+            pieces = [(piece, _phrase_reason(piece.text, rules)) for piece in sentences(line)]
+            parts.extend(_plea_part(piece, rules, True) for piece, found in pieces if found)
+        elif (reason := _phrase_reason(line.text, rules)) is not None:
+            parts.extend(_matched_sentences(index, line, reason, rules, mark))
         for start, until, max_lines, block_reason in rules.blocks:
             if not start.search(line.text):
                 continue
@@ -68,32 +72,31 @@ def phrase_sentences(
     return parts
 
 
-def _matched_sentences(
-    index: int, line: Block, reason: str, rules: Rules, mark, unbroken: bool
-) -> list:
+def _matched_sentences(index: int, line: Block, reason: str, rules: Rules, mark) -> list:
     """Marks the line a row matched, unless it is a paragraph (prose beside the matched
-    sentences, or prose run into them): then the matched sentences, or in text without line
-    breaks (`unbroken`), where nothing shows where the plea ends, only the matched clauses."""
+    sentences): then the matched sentences."""
     pieces = [(piece, _phrase_reason(piece.text, rules)) for piece in sentences(line)]
     if any(found for _, found in pieces) and (
-        unbroken
-        or holds_prose_sentences(line, unbroken)
+        holds_prose_sentences(line, False)
         or any(found is None and is_prose(piece) for piece, found in pieces)
     ):
-        return [_plea_part(piece, rules, unbroken) for piece, found in pieces if found]
+        return [_plea_part(piece, rules, False) for piece, found in pieces if found]
     mark(index, reason)
     return []
 
 
 def _plea_part(piece: Block, rules: Rules, unbroken: bool) -> tuple[int, int, str]:
-    """The sentence a row matched; when that sentence reads as prose or the text has no line
-    breaks (the plea may run into the article), only the clause the row matched."""
+    """The sentence a row matched; when that sentence reads as prose, or the text has no line
+    breaks (the plea may run into the article with no full stop between), the clause the row
+    matched, carried on over the words in lower case that follow it: a capital starts what may
+    be the next line."""
     if not unbroken and not is_prose(piece):
         return piece.start, piece.end, _phrase_reason(piece.text, rules) or ""
     for pattern, reason in rules.lines:
         found = pattern.search(piece.text)
         if found:
-            return piece.start + found.start(), piece.start + found.end(), reason
+            tail = _CLAUSE_TAIL.match(piece.text, found.end())
+            return piece.start + found.start(), piece.start + tail.end(), reason
     return piece.start, piece.start, ""
 
 
