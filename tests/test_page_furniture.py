@@ -78,6 +78,16 @@ SHAPES = [
         "March 3, 2024 at 11:02 am",
     ),
     (
+        "comment thread of prose",
+        "2 responses to “Harbour wall to be rebuilt”\nsam_t says:\nMarch 3, 2024 at 10:15 am\n"
+        "This is the best news the town has had in years, and the crews who waited so long for"
+        " it deserve every bit of the credit for the campaign.\nlocal_reader says:\n"
+        "March 3, 2024 at 11:02 am\nI remember when the wall was first built and we all went"
+        " down to the harbour to watch the boats come in for the opening.",
+        False,
+        "I remember when the wall was first built",
+    ),
+    (
         "dates and bylines of a teaser list",
         "Latest\nPier reopens after repairs\nBy Staff Reporter\n12/03/2024 09:15 AM\n"
         "Ferry fares to rise in May\nBy Staff Reporter\n11/03/2024 04:40 PM",

@@ -26,6 +26,7 @@ _MARKED_COST = 1.0
 _ENGLISH_MIN_STOP_SHARE = 0.15
 # The zone needs this much prose before anything around it is dropped: a short note is all article.
 _ZONE_MIN_WORDS = 60
+_COMMENTS = "comments"  # the reason of the comment section's header rows
 # A head of at most this many blocks (headline, standfirst, byline, date) above the zone, with
 # nothing else but marked furniture, is a clean article's: it is kept.
 _HEAD_BLOCKS = 8
@@ -48,7 +49,9 @@ def mark_outside_zone(blocks: Sequence[Block], marks: dict[int, tuple], mark: Ma
     """Mark the blocks outside the article's zone: those that are not prose, and the prose of
     stretches far slighter than the article (teaser blurbs between headlines, comments)."""
     weights, prose = _weights(blocks, marks)
-    zone = _densest_run(weights)
+    # Comments come after the article: past their header, no prose is the article's.
+    wall = _comments_wall(blocks, marks, prose)
+    zone = _densest_run(weights[:wall])
     if zone is None or zone[2] < _ZONE_MIN_WORDS:
         return
     first, last, score = zone
@@ -65,9 +68,24 @@ def mark_outside_zone(blocks: Sequence[Block], marks: dict[int, tuple], mark: Ma
     for index, block in enumerate(blocks):
         if head <= index <= last or index in marks:
             continue
-        if prose[index] and (index in near or outside[index] >= _SLIGHT_RUN_SHARE * score):
+        if (
+            prose[index]
+            and index < wall
+            and (index in near or outside[index] >= _SLIGHT_RUN_SHARE * score)
+        ):
             continue
         mark(index, _reason(block))
+
+
+def _comments_wall(blocks: Sequence[Block], marks: dict[int, tuple], prose: list[bool]) -> int:
+    """The index of the first comments header that follows a zone's worth of prose, else the
+    number of blocks."""
+    words = 0
+    for index, block in enumerate(blocks):
+        if words >= _ZONE_MIN_WORDS and marks.get(index, (0, 0, ""))[2] == _COMMENTS:
+            return index
+        words += len(block.words) if prose[index] else 0
+    return len(blocks)
 
 
 def _near_zone(count: int, marks: dict[int, tuple], first: int, last: int) -> set[int]:
