@@ -6,9 +6,11 @@ All texts are invented; each row also checks that its furniture IS marked.
 from __future__ import annotations
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cli import main
 from extract.boilerplate import find_boilerplate
 from extract.boilerplate.view import marked_text
 from extract.facts import Quote, Span, with_text_from
@@ -183,3 +185,15 @@ def test_facts_take_their_text_from_the_original():
     restored = with_text_from(blanked, original)
     assert restored.text == "we will rebuild the wall"
     assert restored.speaker_mention == Span("He", 0, 2)
+
+
+def test_show_boilerplate_on_the_command_line(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(_page("Home\nNews\nSport\nBusiness\nCulture\nWeather", True), encoding="utf-8")
+    result = CliRunner().invoke(main, ["--show-boilerplate", str(page), str(tmp_path / "none")])
+    assert result.exit_code == 2  # a path that does not exist is a usage error
+    result = CliRunner().invoke(main, ["--show-boilerplate", str(page)])
+    assert result.exit_code == 0
+    assert result.output.startswith(f"==> {page} <==\n[-Home\nNews\n")
+    assert "-]{user interface}" in result.output
+    assert PARAGRAPHS[-1] in result.output
