@@ -47,7 +47,8 @@ SHAPES = [
         False,
         "5 hours ago",
     ),
-    ("counts standing alone", "Comments\n42\nShares\n1.2K", False, "1.2K"),
+    # (A clean article's last four lines or fewer are kept: they may be its own list.)
+    ("counts standing alone", "Comments\n42\nShares\n1.2K\nLikes\n310", False, "1.2K"),
     (
         "newsletter box",
         "Sign up for our weekly newsletter\nEnter your email address\nSubscribe",

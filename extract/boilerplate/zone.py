@@ -30,6 +30,7 @@ _COMMENTS = "comments"  # the reason of the comment section's header rows
 # A head of at most this many blocks (headline, standfirst, byline, date) above the zone, with
 # nothing else but marked furniture, is a clean article's: it is kept.
 _HEAD_BLOCKS = 8
+_TAIL_BLOCKS = 4
 _ISOLATED_PROSE_SHARE = 0.2
 # Prose outside the zone is dropped when its own run scores under this share of the zone's.
 _SLIGHT_RUN_SHARE = 0.5
@@ -64,6 +65,9 @@ def mark_outside_zone(blocks: Sequence[Block], marks: dict[int, tuple], mark: Ma
     outside = _stretch_scores(weights[:first]) + [score] * (last + 1 - first)
     outside += _stretch_scores(weights[last + 1 :])
     head = _head(blocks, marks, first)
+    # Likewise a clean article's last lines (a list, a credit) with nothing else after them.
+    if sum(index not in marks for index in range(last + 1, len(blocks))) <= _TAIL_BLOCKS:
+        last = len(blocks) - 1
     near = _near_zone(len(blocks), marks, first, last)
     for index, block in enumerate(blocks):
         if head <= index <= last or index in marks:
