@@ -42,8 +42,10 @@ PROSE_MIN_WORDS = 8
 PROSE_MIN_STOP_SHARE = 0.25
 # A block this long is prose even without a final full stop (it ends with an emoji, a link).
 _UNPUNCTUATED_PROSE_MIN_WORDS = 25
-# Characters that show nothing: a line of them is blank.
-_BLANK = " \t\r\f\v\u00a0\u200b\u200c\u200d\u2060\ufeff"
+# Characters that show nothing, white space and zero-width alike: a line of them is blank.
+_BLANK = (
+    "".join(ch for ch in map(chr, range(0x3001)) if ch.isspace()) + "\u200b\u200c\u200d\u2060\ufeff"
+)
 _LEDE_MIN_WORDS = 12
 
 

@@ -1,14 +1,17 @@
 """The article's zone on a page: the densest run of prose blocks, and the furniture around it.
 
 Each block of the layout gets a class the way jusText classes paragraphs: *prose* (long, ends a
-sentence, many stop words), *furniture* (already marked by a rule, or shaped like a menu entry,
-a timestamp or a count standing alone) or *short* (could be either: a headline, a byline). The
-zone is the run of blocks with the largest sum of weights (prose counts its words, the rest
-costs), so a related-stories list or a menu between two stretches of prose ends the article only
-when the prose beyond it is slighter than the list. Outside the zone, blocks that are not prose
-are furniture, and so is prose whose own stretch is slight next to the zone (teaser blurbs,
-comments) unless it sits a few blocks from it; a clean article's head (headline, date) and a
-page's headline just above the zone are kept.
+sentence, many stop words; in another language length and punctuation), *near-good* (a sentence
+of names and figures with few stop words), *short* (a short sentence or a separator: either
+side's) or *furniture* (a menu entry, a headline, a count; or already marked by a rule). Prose
+counts its words, less when no running text stands beside it (a teaser's blurb); furniture
+costs. The zone is the run of blocks with the largest sum (Kadane's scan), so a list or a menu
+between two stretches of prose ends the article only when the prose beyond it is slighter.
+
+Outside the zone, what is not prose is furniture, and so is prose whose own stretch is slight
+next to the zone's (blurbs, comments) unless it sits a few blocks from it, and all prose past a
+comment section's header. A clean article's head (headline, date) and last few lines, and a
+page's headline just above the zone, are kept.
 """
 
 from __future__ import annotations
@@ -31,12 +34,13 @@ _COMMENTS = "comments"  # the reason of the comment section's header rows
 # nothing else but marked furniture, is a clean article's: it is kept.
 _HEAD_BLOCKS = 8
 _TAIL_BLOCKS = 4
+# Prose with no running text beside it counts for this share of its words.
 _ISOLATED_PROSE_SHARE = 0.2
 # Prose outside the zone is dropped when its own run scores under this share of the zone's.
 _SLIGHT_RUN_SHARE = 0.5
 # Prose this many blocks from the zone, no marked furniture between, stays with the article.
 _NEAR_ZONE_BLOCKS = 6
-# Times and counts standing alone: "2 hours ago", "10:42", "Nov 18, 2019", "1.2K", "23".
+# Times and counts standing alone, for the reason given: "2 hours ago", "10:42 pm", "1.2K".
 _TIME_OR_COUNT = re.compile(
     r"^(?:\d+[\d.,:]*\s*[kKmM]?|(\d+|an?) (sec|min|hour|hr|day|week|month|year)s? ago"
     r"|\d{1,2}:\d{2}\s*([ap]\.?m\.?)?( [A-Z]{2,4})?)$",
