@@ -799,6 +799,9 @@ CLEAN_TEXTS = [
     "Interview with Reuters\n\nThe minister answered questions for an hour.\n",
     "See all the evidence before you judge.\n"
     "He said rules on privacy and terms would change, and readers placed a classified ad.\n",
+    # A paragraph that a prompt's phrase row matches only across two of its sentences.
+    "Get the latest figures from the ministry before you decide anything about the plan. The"
+    " new app shows where each council stands on it this week, officials said.\n",
 ]
 
 

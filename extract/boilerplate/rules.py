@@ -74,13 +74,13 @@ def phrase_sentences(
 
 def _matched_sentences(index: int, line: Block, reason: str, rules: Rules, mark) -> list:
     """Marks the line a row matched, unless it is a paragraph (prose beside the matched
-    sentences): then the matched sentences."""
+    sentences): then the matched sentences, and none if the match ran over two of them."""
     pieces = [(piece, _phrase_reason(piece.text, rules)) for piece in sentences(line)]
-    if any(found for _, found in pieces) and (
-        holds_prose_sentences(line, False)
-        or any(found is None and is_prose(piece) for piece, found in pieces)
+    matched = [piece for piece, found in pieces if found]
+    if holds_prose_sentences(line, False) or (
+        matched and any(found is None and is_prose(piece) for piece, found in pieces)
     ):
-        return [_plea_part(piece, rules, False) for piece, found in pieces if found]
+        return [_plea_part(piece, rules, False) for piece in matched]
     mark(index, reason)
     return []
 
