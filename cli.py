@@ -4,19 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
-from contextlib import nullcontext
 
 import click
 
-from extract.cli_utils import (
-    ExtractorSettings,
-    InputError,
-    iter_inputs,
-    report_error,
-    report_warnings,
-    run,
-    with_progress,
-)
+from extract.cli_utils import ExtractorSettings, report_error, report_warnings, run, with_progress
+from extract.inputs import InputError, iter_inputs
+from extract.outputs import open_output
 from extract.pipeline import ModelNotFound, find_model
 from extract.render import FORMATS, make_writer
 
@@ -67,8 +60,7 @@ def main(paths, output_format, published, model, jobs, output, keep_boilerplate)
         published=published.date() if published else None,
         keep_boilerplate=keep_boilerplate,
     )
-    target = click.open_file(output, "w", encoding="utf-8") if output else nullcontext(sys.stdout)
-    with target as out:
+    with open_output(output) as out:
         is_terminal = out.isatty()
         output_format = output_format or ("table" if is_terminal else "jsonl")
         writer = make_writer(output_format, out, color=is_terminal and "NO_COLOR" not in os.environ)
