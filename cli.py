@@ -18,7 +18,7 @@ from extract.cli_utils import (
     with_progress,
 )
 from extract.inputs import count_inputs, iter_inputs, source_name
-from extract.outputs import GuardedWriter, OutputError, open_output
+from extract.outputs import GuardedWriter, OutputError, WriteError, open_output
 from extract.pipeline import ModelNotFound
 from extract.render import FORMATS, make_writer
 
@@ -80,9 +80,12 @@ def main(paths, output_format, published, model, jobs, output, keep_boilerplate)
     try:
         with open_output(output) as out:
             sys.exit(_extract(paths, settings, jobs, out, output_format, output))
-    except OutputError as error:
+    except WriteError as error:  # after some work: what was written stays
         report("error", None, str(error))
         sys.exit(1)
+    except OutputError as error:  # before any work
+        report("error", None, str(error))
+        sys.exit(2)
 
 
 def _extract(paths, settings, jobs, out, output_format, output) -> int:

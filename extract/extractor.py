@@ -72,11 +72,13 @@ def split_into_pieces(text: str, limit: int) -> list[str]:
 
 
 def split_article(
-    item: ArticleInput, keep_boilerplate: bool = False, piece_chars: int = PIECE_CHARS
+    item: ArticleInput, keep_boilerplate: bool = False, piece_chars: int | None = None
 ) -> tuple[list[Boilerplate], list[str]]:
-    """The article's boilerplate ranges, and its text (boilerplate blanked) cut into pieces."""
+    """The article's boilerplate ranges, and its text (boilerplate blanked) cut into pieces of
+    at most `piece_chars` (default PIECE_CHARS) characters."""
     ranges = [] if keep_boilerplate else boilerplate.find_boilerplate(item.text)
-    return ranges, split_into_pieces(boilerplate.mask(item.text, ranges), piece_chars)
+    masked = boilerplate.mask(item.text, ranges)
+    return ranges, split_into_pieces(masked, piece_chars or PIECE_CHARS)
 
 
 @dataclass

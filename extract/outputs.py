@@ -25,7 +25,11 @@ except ImportError:  # Windows: no advisory locks; runs are not guarded against 
 
 
 class OutputError(Exception):
-    """The output cannot be opened or written; the message is the one line the user sees."""
+    """The output cannot be opened; the message is the one line the user sees."""
+
+
+class WriteError(OutputError):
+    """The output failed while being written (a full disk, a lost device)."""
 
 
 class Writer(Protocol):
@@ -74,7 +78,7 @@ def _lock(descriptor: int, path: str) -> None:
 
 
 class GuardedWriter:
-    """A writer whose failures (a full disk, a lost device) become one OutputError; a closed
+    """A writer whose failures (a full disk, a lost device) become one WriteError; a closed
     pipe (`| head`) is left to click, which ends quietly."""
 
     def __init__(self, writer: Writer, out: TextIO, name: str):
@@ -93,7 +97,7 @@ class GuardedWriter:
             if error.errno == errno.EPIPE:
                 raise
             self._silence()
-            raise OutputError(f"cannot write {self.name}: {reason(error)}") from None
+            raise WriteError(f"cannot write {self.name}: {reason(error)}") from None
 
     def _silence(self) -> None:
         """Point the stream at /dev/null, so that closing it at exit does not fail again."""
