@@ -206,7 +206,7 @@ def _jsonl_articles(read: ArticleInput, source: str) -> Iterator[ArticleInput | 
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            yield InputError(where, f"not a JSON object: {error.msg} at column {error.colno}")
+            yield InputError(where, f"not a JSON object: {error.msg}: column {error.colno}")
             continue
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             yield InputError(where, 'needs a JSON object with a "text" string')

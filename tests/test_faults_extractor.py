@@ -92,7 +92,9 @@ def test_text_in_another_script_is_flagged_as_not_english(extractor, text, warne
 
 
 def _huge_text(paragraphs: int) -> str:
-    return "".join(QUOTE.replace("Monday", f"Monday {n % 28 + 1} May 2022") for n in range(paragraphs))
+    return "".join(
+        QUOTE.replace("Monday", f"Monday {n % 28 + 1} May 2022") for n in range(paragraphs)
+    )
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
