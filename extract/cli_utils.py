@@ -144,7 +144,11 @@ class _ThisProcess:
 @contextmanager
 def _workers(settings: ExtractorSettings, jobs: int):
     if jobs <= 1:
-        yield _ThisProcess(settings)
+        try:
+            workers = _ThisProcess(settings)
+        except Exception as error:  # a pipeline that passed check_model and still fails
+            raise RunFailed(f"cannot load the model: {error}") from None
+        yield workers
         return
     try:
         with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(settings,)) as pool:
@@ -219,8 +223,11 @@ def _huge_article(
             for part in in_flight.popleft().result():
                 article.add(part)
             yield PiecesDone(source, len(article.parts), len(pieces))
-        yield article.assembled()
-    except (BrokenProcessPool, KeyboardInterrupt):
+        del pieces
+        done = article.assembled()
+        del article  # its parts: the facts are not held twice while the record is written
+        yield done
+    except BrokenProcessPool:
         raise
     except Exception as error:
         yield InputError(source, f"extraction failed: {error!r}")

@@ -126,7 +126,9 @@ def read_named(name: str, stdin: BinaryIO) -> Iterator[Read]:
         except OSError as error:
             yield InputError(source_name(file), f"cannot read: {reason(error)}")
             continue
-        yield from articles_from_bytes(data, source_name(file))
+        articles = articles_from_bytes(data, source_name(file))
+        del data  # a huge file's bytes go once decoded, not after its last article
+        yield from articles
 
 
 def count_inputs(paths: Sequence[str]) -> int | None:
@@ -152,7 +154,9 @@ def _count_lines(file: Path) -> int:
 
 
 def articles_from_bytes(data: bytes, source: str) -> Iterator[ArticleInput | InputError]:
+    """The articles (or the error) that the bytes of one input hold."""
     decoded = decode(data, source)
+    del data
     if isinstance(decoded, InputError):
         yield decoded
     elif source.endswith(".jsonl"):
