@@ -88,7 +88,7 @@ def walk(folder: Path, seen: set[tuple[int, int]] | None = None) -> Iterator[Pat
         try:
             info = entry.stat()
         except OSError as error:
-            yield InputWarning(source_name(entry), f"cannot follow: {reason(error)}, skipped")
+            yield _unreachable(entry, error)
             continue
         if stat.S_ISDIR(info.st_mode):
             yield from walk(entry, seen)
@@ -99,6 +99,18 @@ def walk(folder: Path, seen: set[tuple[int, int]] | None = None) -> Iterator[Pat
         else:
             seen.add(_identity(info))
             yield entry
+
+
+def _unreachable(entry: Path, error: OSError) -> Read:
+    """A broken or looping link is skipped with a warning; a file that cannot be looked at is
+    an error."""
+    try:
+        is_link = entry.is_symlink()
+    except OSError:
+        is_link = False
+    if is_link:
+        return InputWarning(source_name(entry), f"cannot follow: {reason(error)}, skipped")
+    return InputError(source_name(entry), f"cannot read: {reason(error)}")
 
 
 def _identity(info: os.stat_result) -> tuple[int, int]:

@@ -302,17 +302,18 @@ def _run_unprivileged(*args: str) -> subprocess.CompletedProcess:
 
 
 def test_an_unreadable_subfolder_is_one_line_and_the_batch_goes_on(shared_tmp: Path):
-    for name in ("a", "b", "c"):
+    for name in ("a", "b", "c", "d"):
         (shared_tmp / name).mkdir()
         (shared_tmp / name / "article.txt").write_text(ARTICLE)
         (shared_tmp / name / "article.txt").chmod(0o644)
         (shared_tmp / name).chmod(0o755)
     (shared_tmp / "b").chmod(0o000)
+    (shared_tmp / "d").chmod(0o444)  # listed, but its files cannot be looked at
     done = _run_unprivileged(str(shared_tmp))
     assert done.returncode == 1
-    assert (
-        done.stderr
-        == f"extract: error: {shared_tmp / 'b'}: cannot read folder: Permission denied\n"
+    assert done.stderr == (
+        f"extract: error: {shared_tmp / 'b'}: cannot read folder: Permission denied\n"
+        f"extract: error: {shared_tmp / 'd' / 'article.txt'}: cannot read: Permission denied\n"
     )
     assert [record["source"] for record in records(done.stdout)] == [
         str(shared_tmp / "a" / "article.txt"),
