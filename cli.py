@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 
 import click
 
@@ -21,6 +22,7 @@ from extract.inputs import count_inputs, iter_inputs, source_name
 from extract.outputs import GuardedWriter, OutputError, WriteError, open_output
 from extract.pipeline import ModelNotFound
 from extract.render import FORMATS, make_writer
+from extract.report_index import is_folder_target, several_articles
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
@@ -52,7 +54,12 @@ from extract.render import FORMATS, make_writer
     show_default=True,
     help="Worker processes.",
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write results here.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(writable=True),
+    help="Write results here (with --format html, a folder: one page per article and index.html).",
+)
 @click.option(
     "--keep-boilerplate", is_flag=True, help="Do not skip page furniture (captions, link lists)."
 )
@@ -77,9 +84,14 @@ def main(paths, output_format, published, model, jobs, output, keep_boilerplate)
         published=published.date() if published else None,
         keep_boilerplate=keep_boilerplate,
     )
+    folder = output if output_format == "html" and output and is_folder_target(output) else None
+    if output and not folder and os.path.isdir(output):
+        raise click.BadParameter(f"{output} is a folder", param_hint="-o")
+    if output_format == "html" and not folder and several_articles(paths):
+        raise click.UsageError("--format html writes one page: for several articles use -o DIR")
     try:
-        with open_output(output) as out:
-            sys.exit(_extract(paths, settings, jobs, out, output_format, output))
+        with open_output(None if folder else output) as out:
+            sys.exit(_extract(paths, settings, jobs, out, output_format, output, folder))
     except WriteError as error:  # after some work: what was written stays
         report("error", None, str(error))
         sys.exit(1)
@@ -88,13 +100,16 @@ def main(paths, output_format, published, model, jobs, output, keep_boilerplate)
         sys.exit(2)
 
 
-def _extract(paths, settings, jobs, out, output_format, output) -> int:
-    """The exit code of running the inputs through to `out`."""
-    is_terminal = out.isatty()
+def _extract(paths, settings, jobs, out, output_format, output, folder) -> int:
+    """The exit code of running the inputs through to `out` (or pages in `folder`)."""
+    is_terminal = out.isatty() and not folder
     output_format = output_format or ("table" if is_terminal else "jsonl")
+    # The human views show the text around the facts.
+    settings = replace(settings, with_text=output_format in ("table", "html"))
     color = is_terminal and "NO_COLOR" not in os.environ
     name = source_name(output) if output else "standard output"
-    writer = GuardedWriter(make_writer(output_format, out, color=color), out, name)
+    writer = make_writer(output_format, out, color=color, folder=folder)
+    writer = GuardedWriter(writer, out, name)
     try:
         results = run(iter_inputs(paths, sys.stdin.buffer), settings, jobs)
         # On a terminal the report itself shows progress; a bar would garble it.

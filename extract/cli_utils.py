@@ -65,10 +65,14 @@ class ExtractorSettings:
     model: str | None = None
     published: date | None = None
     keep_boilerplate: bool = False
+    with_text: bool = False  # the renderings that show the text itself need it
 
     def build(self) -> Extractor:
         return Extractor(
-            self.model, published=self.published, keep_boilerplate=self.keep_boilerplate
+            self.model,
+            published=self.published,
+            keep_boilerplate=self.keep_boilerplate,
+            with_text=self.with_text,
         )
 
 
@@ -224,7 +228,7 @@ def _huge_article(
                 article.add(part)
             yield PiecesDone(source, len(article.parts), len(pieces))
         del pieces
-        done = article.assembled()
+        done = article.assembled(settings.with_text)
         del article  # its parts: the facts are not held twice while the record is written
         yield done
     except BrokenProcessPool:

@@ -103,8 +103,9 @@ class PendingArticle:
         """The facts of the next piece, offsets relative to that piece."""
         self.parts.append(shifted(part, self.piece_starts[len(self.parts)]))
 
-    def assembled(self) -> Article:
-        """The article's own record from the facts of its pieces (one piece but for huge texts)."""
+    def assembled(self, with_text: bool = False) -> Article:
+        """The article's own record from the facts of its pieces (one piece but for huge texts),
+        with the text itself when a rendering shows it."""
         parts, item = self.parts, self.item
         return Article(
             source=item.source,
@@ -118,6 +119,7 @@ class PendingArticle:
             boilerplate=tuple(self.ranges),
             encoding=item.encoding,
             warnings=item.warnings + tuple(dict.fromkeys(w for p in parts for w in p.warnings)),
+            text=item.text if with_text else None,
         )
 
 
@@ -130,12 +132,14 @@ class Extractor:
         *,
         published: str | date | None = None,
         keep_boilerplate: bool = False,
+        with_text: bool = False,
         batch_size: int = 16,
         nlp: Language | None = None,
     ):
         self.default_published = as_date(published)
         self.nlp = nlp or build_pipeline(find_model(model))
         self.keep_boilerplate = keep_boilerplate
+        self.with_text = with_text
         self.batch_size = batch_size
         self.piece_chars = min(PIECE_CHARS, self.nlp.max_length)
 
@@ -167,7 +171,7 @@ class Extractor:
             article.add(self._facts(doc, given))
             if article.complete:
                 del pending[number]
-                yield article.assembled()
+                yield article.assembled(self.with_text)
 
     def read_pieces(self, pieces: list[str], given: Published | None) -> list[Article]:
         """The facts of each piece of one article, offsets relative to the piece."""
@@ -203,7 +207,7 @@ class Extractor:
         published, date_mentions = read("dates", lambda: dates.find_dates(doc, given), (given, ()))
         found_places = read("places", lambda: places.find_places(doc), ())
         found_quotes, speakers = read("quotes", lambda: quotes.find_quotes(doc), ((), ()))
-        figures = read("percentages", lambda: percentages.find_percentages(doc, found_places), ())
+        figures, figure_notes = read("percentages", lambda: _figures(doc, found_places), ((), ()))
         return Article(
             source=None,
             id=None,
@@ -213,11 +217,17 @@ class Extractor:
             dates=tuple(date_mentions),
             percentages=tuple(figures),
             places=tuple(found_places),
-            warnings=(*warnings, *language_warnings(doc)),
+            warnings=(*warnings, *language_warnings(doc), *figure_notes),
         )
 
     def given(self, item: ArticleInput) -> Published | None:
         return given_date(item, self.default_published)
+
+
+def _figures(doc: Doc, found_places) -> tuple[list, tuple[str, ...]]:
+    """The percentages of a text and the warnings about them (a share read above 100%)."""
+    figures = percentages.find_percentages(doc, found_places)
+    return figures, percentages.percentage_warnings(doc, figures)
 
 
 def _merged_speakers(speakers: list[Speaker]) -> tuple[Speaker, ...]:

@@ -54,10 +54,11 @@ class Percentage:
     start: int
     end: int
     value: float | None
-    kind: str  # vote_share | turnout | counted | poll | other
+    kind: str  # vote_share | turnout | counted | poll | change | margin | other
     place: str | None = None
     subject: str | None = None
     claimed_by: str | None = None
+    unit: str = "percent"  # percent | points
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ class Article:
     encoding: str = "utf-8"
     warnings: tuple[str, ...] = field(default=())
     schema: str = SCHEMA_ID
+    text: str | None = None  # the article text, kept when a rendering needs it (`with_text`)
 
 
 def shifted(fact: Any, offset: int) -> Any:
@@ -140,4 +142,6 @@ def to_json(fact: Any) -> Any:
 def article_json(article: Article) -> dict[str, Any]:
     """The output object of one article, `schema` first as the contract shows it."""
     data = to_json(article)
+    if data["text"] is None:
+        del data["text"]
     return {"schema": data.pop("schema"), **data}
