@@ -339,3 +339,17 @@ def test_a_path_that_does_not_exist_is_still_a_usage_error(tmp_path: Path):
     result = invoke(str(tmp_path / "missing.txt"))
     assert result.exit_code == 2
     assert "does not exist" in result.stderr
+
+
+def test_output_into_an_unwritable_folder_fails_before_any_work(shared_tmp: Path):
+    source, locked = shared_tmp / "a.txt", shared_tmp / "locked"
+    source.write_text(ARTICLE)
+    source.chmod(0o644)
+    locked.mkdir()
+    locked.chmod(0o555)
+    done = _run_unprivileged("-o", str(locked / "out.jsonl"), str(source))
+    assert done.returncode == 2
+    assert (
+        done.stderr == f"extract: error: cannot write {locked / 'out.jsonl'}: Permission denied\n"
+    )
+    assert not (locked / "out.jsonl").exists()
