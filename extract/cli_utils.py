@@ -165,7 +165,7 @@ def batches(items: Iterable[Read], size: int) -> Iterator[list[Read]]:
     """`items` in batches of `size`; a huge text comes alone."""
     batch: list[Read] = []
     for item in items:
-        if isinstance(item, ArticleInput) and len(item.text) > HUGE_CHARS:
+        if isinstance(item, ArticleInput) and _is_huge(item):
             if batch:
                 yield batch
             yield [item]
@@ -220,13 +220,9 @@ def _huge_article(
         for batch in _batches_of_chars(pieces[1:]):
             in_flight.append(workers.submit(_read_in_worker, batch, given))
             while len(in_flight) >= limit or (in_flight and in_flight[0].done()):
-                for part in in_flight.popleft().result():
-                    article.add(part)
-                yield PiecesDone(source, len(article.parts), len(pieces))
+                yield _collected(in_flight.popleft(), article, source)
         while in_flight:
-            for part in in_flight.popleft().result():
-                article.add(part)
-            yield PiecesDone(source, len(article.parts), len(pieces))
+            yield _collected(in_flight.popleft(), article, source)
         del pieces
         done = article.assembled(settings.with_text)
         del article  # its parts: the facts are not held twice while the record is written
@@ -235,6 +231,12 @@ def _huge_article(
         raise
     except Exception as error:
         yield InputError(source, f"extraction failed: {error!r}")
+
+
+def _collected(future: Future, article: PendingArticle, source: str) -> PiecesDone:
+    for part in future.result():
+        article.add(part)
+    return PiecesDone(source, len(article.parts), len(article.piece_starts))
 
 
 def _batches_of_chars(pieces: list[str]) -> Iterator[list[str]]:
