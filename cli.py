@@ -18,19 +18,25 @@ from extract.cli_utils import (
     run,
     with_progress,
 )
-from extract.inputs import count_inputs, iter_inputs, source_name
+from extract.inputs import STDIN, count_inputs, is_missing, iter_inputs, source_name
 from extract.outputs import GuardedWriter, OutputError, WriteError, open_output
 from extract.pipeline import ModelNotFound
 from extract.render import FORMATS, make_writer
 from extract.report_index import is_folder_target, several_articles
 
 
+def _existing(context, parameter, paths: tuple[str, ...]) -> tuple[str, ...]:
+    """Only a path with nothing there is a usage error: an input that cannot be read (or looked
+    at) is reported when its turn comes, and the rest goes on."""
+    for name in paths:
+        if name != STDIN and is_missing(name):
+            raise click.BadParameter(f"{source_name(name)} does not exist", param=parameter)
+    return paths
+
+
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument(
-    "paths",
-    nargs=-1,
-    # Only existence is a usage error: an unreadable input is reported and the rest goes on.
-    type=click.Path(exists=True, allow_dash=True, dir_okay=True, readable=False),
+    "paths", nargs=-1, type=click.Path(allow_dash=True, readable=False), callback=_existing
 )
 @click.option(
     "--format",

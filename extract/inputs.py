@@ -117,6 +117,18 @@ def _identity(info: os.stat_result) -> tuple[int, int]:
     return info.st_dev, info.st_ino
 
 
+def is_missing(name: str) -> bool:
+    """Whether nothing is at `name`; a path that cannot be looked at is not missing (reading it
+    reports why, and the rest of the batch goes on)."""
+    try:
+        os.stat(name)
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except OSError:
+        return False
+    return False
+
+
 def iter_inputs(paths: Sequence[str], stdin: BinaryIO) -> Iterator[Read]:
     """Every article named by `paths` (files, folders, `.jsonl` files, `-` for stdin), in order."""
     for name in paths or [STDIN]:
@@ -129,7 +141,7 @@ def read_named(name: str, stdin: BinaryIO) -> Iterator[Read]:
         yield from articles_from_bytes(stdin.read(), "<stdin>")
         return
     path = Path(name)
-    for file in walk(path) if path.is_dir() else [path]:
+    for file in _files(path):
         if not isinstance(file, Path):
             yield file
             continue
@@ -143,6 +155,15 @@ def read_named(name: str, stdin: BinaryIO) -> Iterator[Read]:
         yield from articles
 
 
+def _files(path: Path) -> Iterator[Path | Read]:
+    """The files a named path stands for: itself, or the files below it if it is a folder."""
+    try:
+        is_folder = path.is_dir()
+    except OSError:  # cannot be looked at: reading it says why
+        is_folder = False
+    return walk(path) if is_folder else iter([path])
+
+
 def count_inputs(paths: Sequence[str]) -> int | None:
     """How many results `paths` will give (files, and lines of `.jsonl` files), read cheaply;
     None when standard input is among them."""
@@ -151,7 +172,7 @@ def count_inputs(paths: Sequence[str]) -> int | None:
         if name == STDIN:
             return None
         path = Path(name)
-        for file in walk(path) if path.is_dir() else [path]:
+        for file in _files(path):
             if isinstance(file, Path):
                 total += _count_lines(file) if file.name.endswith(".jsonl") else 1
     return total

@@ -321,14 +321,18 @@ def test_an_unreadable_subfolder_is_one_line_and_the_batch_goes_on(shared_tmp: P
     ]
 
 
+@pytest.mark.parametrize("locked", ["file", "folder"])
 def test_an_unreadable_file_named_on_the_command_line_is_reported_and_the_rest_done(
-    shared_tmp: Path,
+    shared_tmp: Path, locked: str
 ):
-    readable, unreadable = shared_tmp / "ok.txt", shared_tmp / "secret.txt"
+    """A file without read rights, or in a folder that cannot be looked into."""
+    readable = shared_tmp / "ok.txt"
+    (shared_tmp / "closed").mkdir()
+    unreadable = shared_tmp / ("secret.txt" if locked == "file" else "closed/secret.txt")
     for path in (readable, unreadable):
         path.write_text(ARTICLE)
-    readable.chmod(0o644)
-    unreadable.chmod(0o000)
+        path.chmod(0o644)
+    (unreadable if locked == "file" else shared_tmp / "closed").chmod(0o000)
     done = _run_unprivileged(str(unreadable), str(readable))
     assert done.returncode == 1
     assert done.stderr == f"extract: error: {unreadable}: cannot read: Permission denied\n"
