@@ -158,7 +158,9 @@ def _workers(settings: ExtractorSettings, jobs: int):
         with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(settings,)) as pool:
             yield pool
     except BrokenProcessPool:
-        raise RunFailed("the worker processes stopped (could the model be loaded?)") from None
+        raise RunFailed(
+            "a worker process stopped (out of memory, or the model failed to load)"
+        ) from None
 
 
 def batches(items: Iterable[Read], size: int) -> Iterator[list[Read]]:

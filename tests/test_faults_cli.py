@@ -4,6 +4,7 @@ never a traceback, and every other input still done."""
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import shutil
 import subprocess
@@ -357,3 +358,23 @@ def test_output_into_an_unwritable_folder_fails_before_any_work(shared_tmp: Path
         done.stderr == f"extract: error: cannot write {locked / 'out.jsonl'}: Permission denied\n"
     )
     assert not (locked / "out.jsonl").exists()
+
+
+def _die(batch):
+    os._exit(3)
+
+
+@pytest.mark.skipif(
+    multiprocessing.get_start_method() != "fork", reason="workers must inherit the patched task"
+)
+def test_workers_that_die_are_one_line_and_exit_1(tmp_path: Path, monkeypatch):
+    """A worker killed mid-run (out of memory, say) ends the run with one line, not a traceback;
+    results already written stay."""
+    monkeypatch.setattr(cli_utils, "_work_in_worker", _die)
+    monkeypatch.setattr("cli.available_cores", lambda: 2)
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    result = invoke("--jsonl", "-j", "2", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "extract: error: a worker process stopped (out of memory, or the model failed to load)\n"
+    )
