@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TextIO
 
-from ..cli_utils import InputError, report_error
-from ..extractor import ArticleInput
+from ..cli_utils import report
+from ..inputs import InputError, InputWarning, Read
 from . import find_boilerplate
 
 _STRIKE, _REASON, _RESET = "\x1b[9;2m", "\x1b[33m", "\x1b[0m"
@@ -33,13 +33,14 @@ def marked_text(text: str, color: bool) -> str:
     return "".join(parts)
 
 
-def show_boilerplate(items: Iterable[ArticleInput | InputError], out: TextIO, color: bool) -> int:
+def show_boilerplate(items: Iterable[Read], out: TextIO, color: bool) -> int:
     """Write every input with its dropped ranges marked; the exit code (1 if an input failed)."""
     failed = False
     for item in items:
-        if isinstance(item, InputError):
-            report_error(item)
-            failed = True
+        if isinstance(item, InputError | InputWarning):
+            is_error = isinstance(item, InputError)
+            report("error" if is_error else "warning", item.source, item.message)
+            failed = failed or is_error
             continue
         name = item.source or item.id or "<stdin>"
         out.write(f"==> {name} <==\n{marked_text(item.text, color)}\n")
