@@ -12,10 +12,20 @@ from extract.inputs import InputError, iter_inputs
 from extract.outputs import open_output
 from extract.pipeline import ModelNotFound, find_model
 from extract.render import FORMATS, make_writer
+from extract.web import DEFAULT_TIMEOUT, is_url
+
+
+class PathOrUrl(click.Path):
+    """An existing path, or an http(s):// URL to fetch (checked when it is fetched)."""
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and is_url(value):
+            return value
+        return super().convert(value, param, ctx)
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, allow_dash=True, dir_okay=True))
+@click.argument("paths", nargs=-1, type=PathOrUrl(exists=True, allow_dash=True, dir_okay=True))
 @click.option(
     "--format",
     "output_format",
@@ -36,7 +46,17 @@ from extract.render import FORMATS, make_writer
     type=click.IntRange(min=1),
     default=1,
     show_default=True,
-    help="Worker processes.",
+    help="Worker processes (and URLs fetched at once).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    help="Seconds to wait for a URL.",
+)
+@click.option(
+    "--with-text", is_flag=True, help="Put the article text in every record, not only web pages'."
 )
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write results here."
@@ -45,11 +65,15 @@ from extract.render import FORMATS, make_writer
     "--keep-boilerplate", is_flag=True, help="Do not skip page furniture (captions, link lists)."
 )
 @click.version_option(package_name="extract-facts")
-def main(paths, output_format, published, model, jobs, output, keep_boilerplate):
+def main(
+    paths, output_format, published, model, jobs, timeout, with_text, output, keep_boilerplate
+):
     """Extract quotes, speakers, dates, vote percentages and places from news articles.
 
     PATH is a text file, a folder (walked recursively), a .jsonl file with one
-    {"id", "text", "published"} object a line, or - (the default) for standard input.
+    {"id", "text", "published"} object a line (or "html" and "url" instead of "text"), an HTML
+    page, an http(s):// URL, a WARC archive, any of these as .gz, or - (the default) for
+    standard input.
     """
     try:
         model = find_model(model)
@@ -59,6 +83,7 @@ def main(paths, output_format, published, model, jobs, output, keep_boilerplate)
         model=model,
         published=published.date() if published else None,
         keep_boilerplate=keep_boilerplate,
+        with_text=with_text,
     )
     with open_output(output) as out:
         is_terminal = out.isatty()
@@ -66,7 +91,7 @@ def main(paths, output_format, published, model, jobs, output, keep_boilerplate)
         writer = make_writer(output_format, out, color=is_terminal and "NO_COLOR" not in os.environ)
         failed = False
         try:
-            results = run(iter_inputs(paths, sys.stdin.buffer), settings, jobs)
+            results = run(iter_inputs(paths, sys.stdin.buffer, timeout, jobs), settings, jobs)
             # On a terminal the report itself shows progress; a bar would garble it.
             if sys.stderr.isatty() and not is_terminal:
                 results = with_progress(results)

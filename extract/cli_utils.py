@@ -29,10 +29,14 @@ class ExtractorSettings:
     model: str | None = None
     published: date | None = None
     keep_boilerplate: bool = False
+    with_text: bool = False
 
     def build(self) -> Extractor:
         return Extractor(
-            self.model, published=self.published, keep_boilerplate=self.keep_boilerplate
+            self.model,
+            published=self.published,
+            keep_boilerplate=self.keep_boilerplate,
+            with_text=self.with_text,
         )
 
 

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import boilerplate, dates, percentages, places, quotes
-from .facts import Article, Boilerplate, Place, Published, Speaker, shifted
+from .facts import Article, Boilerplate, PageMeta, Place, Published, Speaker, shifted
 from .pipeline import build_pipeline, find_model
 
 # Texts are parsed and read in pieces of at most this many characters (cut at paragraph breaks):
@@ -23,6 +23,8 @@ PIECE_CHARS = 30_000
 # Below this share of English stop words among the words, the text is probably not English.
 MIN_ENGLISH_STOPWORD_SHARE = 0.15
 MIN_WORDS_FOR_LANGUAGE_CHECK = 40
+
+NO_PUBLISHED_WARNING = "no publication date: relative dates left unresolved; pass --published"
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,8 @@ class ArticleInput:
     published: str | None = None  # ISO date carried by the input itself
     encoding: str = "utf-8"
     warnings: tuple[str, ...] = ()
+    meta: PageMeta | None = None  # set for web pages, whose `text` was extracted from markup
+    metadata_published: str | None = None  # ISO date from the page's metadata
 
 
 def split_into_pieces(text: str, limit: int) -> list[str]:
@@ -83,12 +87,14 @@ class Extractor:
         *,
         published: date | None = None,
         keep_boilerplate: bool = False,
+        with_text: bool = False,
         batch_size: int = 16,
         nlp: Language | None = None,
     ):
         self.nlp = nlp or build_pipeline(find_model(model))
         self.default_published = published
         self.keep_boilerplate = keep_boilerplate
+        self.with_text = with_text
         self.batch_size = batch_size
         self.piece_chars = min(PIECE_CHARS, self.nlp.max_length)
 
@@ -124,7 +130,7 @@ class Extractor:
             article.parts.append(shifted(self._facts(doc, given), offset))
             if article.complete:
                 del pending[number]
-                yield _assembled(article)
+                yield _assembled(article, self.with_text)
 
     def _facts(self, doc: Doc, given: Published | None) -> Article:
         """The facts of one text or piece of text, offsets relative to it."""
@@ -148,12 +154,15 @@ class Extractor:
             return Published(value=item.published, origin="input")
         if self.default_published:
             return Published(value=self.default_published.isoformat(), origin="option")
+        if item.metadata_published:
+            return Published(value=item.metadata_published, origin="metadata")
         return None
 
 
-def _assembled(article: _PendingArticle) -> Article:
+def _assembled(article: _PendingArticle, with_text: bool = False) -> Article:
     """The article's own record from the facts of its pieces (one piece but for huge texts)."""
     parts, item = article.parts, article.item
+    undated = (NO_PUBLISHED_WARNING,) if parts[0].published is None and item.text.strip() else ()
     return Article(
         source=item.source,
         id=item.id,
@@ -165,7 +174,11 @@ def _assembled(article: _PendingArticle) -> Article:
         places=_merged_places([place for part in parts for place in part.places]),
         boilerplate=tuple(article.ranges),
         encoding=item.encoding,
-        warnings=item.warnings + tuple(dict.fromkeys(w for part in parts for w in part.warnings)),
+        warnings=item.warnings
+        + tuple(dict.fromkeys(w for part in parts for w in part.warnings))
+        + undated,
+        meta=item.meta,
+        text=item.text if with_text or item.meta is not None else None,
     )
 
 
