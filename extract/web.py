@@ -190,7 +190,17 @@ def _extracted(markup: str, url: str | None) -> tuple[str, PageMeta, str | None]
         url=document.url or url,
         language=_page_language(tree),
     )
-    return text, meta, document.date or None
+    return text, meta, _published(tree, document.date or None)
+
+
+def _published(tree: HtmlElement, found: str | None) -> str | None:
+    """The page's publication date: htmldate's, unless it is the 1 January that its extensive
+    search makes of a bare year ("© 2022"), which only the page's markup may confirm."""
+    if found is None or not found.endswith("-01-01"):
+        return found
+    from htmldate import find_date
+
+    return find_date(tree, extensive_search=False, original_date=True)
 
 
 def _paragraphed(element: HtmlElement) -> str:
@@ -250,24 +260,38 @@ def warc_articles(stream: BinaryIO, source: str) -> Iterator[ArticleInput | Inpu
     `source` the record's target URI. A corrupt record is reported with its byte offset and
     skipped: reading goes on at the next record that parses."""
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     start: int | None = stream.tell()
     gzipped = stream.read(2) == GZIP_MAGIC
     while start is not None:
         stream.seek(start)
         records = ArchiveIterator(stream)
+        damage = None
         try:
             # warcio prints its own multi-line notes on stderr; the error below says it in one.
-            while (record := _quietly(next, records, None)) is not None:
+            while damage is None and (record := _quietly(next, records, None)) is not None:
                 article = _record_article(record)
-                if article is not None:
+                if not _read_whole(record):
+                    damage = "truncated"
+                elif article is not None:
                     yield article
-            start = None
-        except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error):
-            offset = records.offset  # where the record being read starts
-            yield _input_error(source, f"corrupt WARC record at byte {offset}, skipped")
-            start = _next_record_start(stream, offset + 1, gzipped)
+            stream.seek(records.offset)
+            if damage is None and stream.read(WARC_HEAD_BYTES).strip():
+                damage = "truncated"  # warcio stops quietly before a record cut short
+        except Exception:  # warcio fails in many ways on damaged bytes; each means the same here
+            damage = "corrupt"
+        if damage is None:
+            return
+        offset = records.offset  # where the record being read starts
+        yield _input_error(source, f"{damage} WARC record at byte {offset}, skipped")
+        start = _next_record_start(stream, offset + 1, gzipped)
+
+
+def _read_whole(record) -> bool:
+    """Whether `record` holds all the bytes its header announces; reads it to its end."""
+    while record.raw_stream.read(SCAN_CHUNK_BYTES):
+        pass
+    return getattr(record.raw_stream, "limit", None) == 0
 
 
 def _quietly(function, *args):
