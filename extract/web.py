@@ -128,7 +128,10 @@ def html_article(
         size, limit = len(markup) / 1_000_000, MAX_PAGE_BYTES // 1_000_000
         return _input_error(source, f"page too large ({size:.0f} MB; limit {limit} MB), skipped")
     text, encoding = (markup, "utf-8") if isinstance(markup, str) else _decoded(markup, charset)
-    body, meta, published = _extracted(text, url)
+    try:
+        body, meta, published = _extracted(text, url)
+    except Exception as error:  # a parser failing on odd markup must not end the batch
+        return _input_error(source, f"cannot read the page: {error!r}")
     return ArticleInput(
         text=body,
         source=source,
@@ -307,7 +310,8 @@ def _record_article(record) -> ArticleInput | InputError | None:
     content_type = (headers.get_header("Content-Type") or "").split(";")[0].strip().lower()
     if not headers.get_statuscode().startswith("2") or content_type not in HTML_TYPES:
         return None
-    uri = record.rec_headers.get_header("WARC-Target-URI") or None
+    # WARC 1.0's own examples wrap the URI in angle brackets, and some writers copied them.
+    uri = (record.rec_headers.get_header("WARC-Target-URI") or "").strip("<>") or None
     body = _quietly(record.content_stream().read, MAX_PAGE_BYTES + 1)
     return html_article(body, uri or "<warc record>", url=uri, charset=_charset(headers))
 
@@ -362,23 +366,24 @@ def fetch_all(urls: list[str], timeout: float, workers: int) -> Iterator[Article
 def fetch(url: str, timeout: float = DEFAULT_TIMEOUT) -> ArticleInput | InputError:
     """The article at `url`. A failed connection is tried once more; an HTTP error, a page
     that is not HTML or one over the size limit is an error."""
+    from http.client import HTTPException
     from urllib.error import HTTPError, URLError
     from urllib.request import Request, urlopen
 
     request = Request(url, headers={"User-Agent": user_agent(), "Accept": ", ".join(HTML_TYPES)})
-    for attempt in (1, 2):
+    for attempts_left in (1, 0):
         try:
             with urlopen(request, timeout=timeout) as response:
                 return _response_article(response, url)
         except HTTPError as error:
             return _input_error(url, f"HTTP error {error.code} {error.reason}")
-        except (URLError, OSError) as error:
+        except (URLError, OSError, HTTPException) as error:
             reason = getattr(error, "reason", None) or error
-            timed_out = isinstance(reason, TimeoutError)
-            if timed_out or attempt == 2:
-                what = f"timed out after {timeout:g} s" if timed_out else f"cannot fetch: {reason}"
-                return _input_error(url, what)
-    raise AssertionError("unreachable")
+            if isinstance(reason, TimeoutError):  # the user's limit: waiting again would double it
+                return _input_error(url, f"timed out after {timeout:g} s")
+            if not attempts_left:
+                return _input_error(url, f"cannot fetch: {reason}")
+    raise AssertionError("the last attempt returns")
 
 
 def _response_article(response, url: str) -> ArticleInput | InputError:

@@ -245,6 +245,38 @@ def test_windows_1252_page_is_decoded_by_its_declared_charset(tmp_path: Path):
     assert "the Crôwn Point bridge" in record["text"]
 
 
+@pytest.mark.parametrize(
+    "name, data, expected",
+    [
+        ("a.html", b"not markup at all", True),  # the name says so
+        ("a.txt", b"<!doctype html><p>x</p>", True),
+        ("a", b"\n  <HTML lang=en><p>x</p>", True),
+        ("a", b"<?xml version='1.0'?>\n<!-- c -->\n<html>", True),
+        ("a.txt", b"The <html> tag opens a page, the editor wrote.", False),
+        ("a.txt", b"<p>A fragment is not a page.</p>", False),
+        ("a.htmlx", b"Plain.", False),
+    ],
+)
+def test_html_is_known_by_name_or_by_how_it_opens(name: str, data: bytes, expected: bool):
+    assert web.is_html(data, name) is expected
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ('{"text": "The mayor spoke."}\n{"text": "So did I."}\n', "jsonl"),
+        ('\n{"html": "<html></html>", "id": 1}\n', "jsonl"),
+        ("{Editor's note} The mayor spoke on Tuesday.", "text"),
+        ('{"title": "no text key"}\nThe mayor spoke.', "text"),
+    ],
+)
+def test_jsonl_on_stdin_is_known_by_its_first_line(text: str, kind: str):
+    result = invoke("--jsonl", "-", stdin=text)
+    sources = [r["source"] for r in lines(result.stdout)]
+    expected = ["<stdin>:1", "<stdin>:2"] if text.startswith('{"text"') else ["<stdin>:2"]
+    assert sources == (expected if kind == "jsonl" else ["<stdin>"])
+
+
 # --- Bad input -------------------------------------------------------------------------------
 
 
@@ -269,6 +301,18 @@ def test_page_without_article_text_warns_and_gives_an_empty_record(tmp_path: Pat
     assert result.stderr.splitlines() == [f"extract: warning: {path}: {web.NO_TEXT_WARNING}"]
     [record] = lines(result.stdout)
     assert (record["text"], record["quotes"], record["meta"]["title"]) == ("", [], "Gallery")
+
+
+def test_a_page_the_parser_fails_on_is_an_error(monkeypatch):
+    def failing(markup, url):
+        raise ValueError("odd markup")
+
+    monkeypatch.setattr(web, "_extracted", failing)
+    failed = web.html_article(PAGE, "odd.html")
+    assert (failed.source, failed.message) == (
+        "odd.html",
+        "cannot read the page: ValueError('odd markup')",
+    )
 
 
 def test_a_50_mb_page_is_refused_and_the_batch_goes_on(tmp_path: Path):
