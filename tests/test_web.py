@@ -8,6 +8,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import shutil
 import subprocess
 import sys
 import threading
@@ -520,16 +521,22 @@ def test_plain_text_path_does_not_import_the_web_libraries(tmp_path: Path):
     assert found.stdout.strip() == "[]", found.stderr
 
 
-def test_offsets_hold_on_every_dev_page(shared_dir: Path, extractor):
-    from extract.facts import article_json
-
-    pages = sorted((shared_dir / "dev" / "aeb" / "html").glob("*.html.gz"))
-    items = [web.html_article(gzip.decompress(page.read_bytes()), str(page)) for page in pages]
-    articles = list(extractor.pipe(items))
-    assert len(articles) == len(pages) == 90
-    for item, article in zip(items, articles, strict=True):
-        record = article_json(article)
-        assert record["text"] == item.text
-        assert_offsets(record, item.text)
-        for boilerplate in record["boilerplate"]:
-            assert 0 <= boilerplate["start"] <= boilerplate["end"] <= len(item.text)
+def test_dev_pages_offsets_body_and_dates_as_acceptance_runs_them(shared_dir: Path, tmp_path):
+    """`extract --jsonl dev/aeb/html/`: every record valid with exact offsets into its own text,
+    body F1 and the share of pages with a publication date at their floors."""
+    command = shutil.which("extract", path=str(Path(sys.executable).parent))
+    output = tmp_path / "out.jsonl"
+    with output.open("w", encoding="utf-8") as out:
+        subprocess.run([command, "--jsonl", str(shared_dir / "dev/aeb/html")], stdout=out)
+    records = lines(output.read_text(encoding="utf-8"))
+    assert len(records) == 90
+    for record in records:
+        jsonschema.validate(record, SCHEMA)
+        assert_offsets(record, record["text"])
+    assert sum(record["published"] is not None for record in records) / len(records) >= 0.9
+    scored = subprocess.run(
+        [sys.executable, str(shared_dir / "eval/body.py"),
+         str(shared_dir / "dev/aeb/ground_truth.jsonl"), str(output), "--json"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert json.loads(scored.stdout)["f1"] >= 0.95
