@@ -7,10 +7,19 @@ import sys
 
 import click
 
-from extract.cli_utils import ExtractorSettings, report_error, report_warnings, run, with_progress
-from extract.inputs import InputError, iter_inputs
-from extract.outputs import open_output
-from extract.pipeline import ModelNotFound, find_model
+from extract.cli_utils import (
+    ExtractorSettings,
+    RunFailed,
+    available_cores,
+    check_model,
+    deliver,
+    report,
+    run,
+    with_progress,
+)
+from extract.inputs import count_inputs, iter_inputs, source_name
+from extract.outputs import GuardedWriter, OutputError, WriteError, open_output
+from extract.pipeline import ModelNotFound
 from extract.render import FORMATS, make_writer
 from extract.web import DEFAULT_TIMEOUT, is_url
 
@@ -25,7 +34,12 @@ class PathOrUrl(click.Path):
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("paths", nargs=-1, type=PathOrUrl(exists=True, allow_dash=True, dir_okay=True))
+@click.argument(
+    "paths",
+    nargs=-1,
+    # Only existence is a usage error: an unreadable input is reported and the rest goes on.
+    type=PathOrUrl(exists=True, allow_dash=True, dir_okay=True, readable=False),
+)
 @click.option(
     "--format",
     "output_format",
@@ -58,9 +72,7 @@ class PathOrUrl(click.Path):
 @click.option(
     "--with-text", is_flag=True, help="Put the article text in every record, not only web pages'."
 )
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write results here."
-)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write results here.")
 @click.option(
     "--keep-boilerplate", is_flag=True, help="Do not skip page furniture (captions, link lists)."
 )
@@ -74,36 +86,51 @@ def main(
     {"id", "text", "published"} object a line (or "html" and "url" instead of "text"), an HTML
     page, an http(s):// URL, a WARC archive, any of these as .gz, or - (the default) for
     standard input.
+
+    Exit codes: 0 all inputs done, 1 some input or the output failed (each reported on one
+    line; the rest was still done), 2 a usage error found before any work.
     """
     try:
-        model = find_model(model)
+        model = check_model(model)
     except ModelNotFound as error:
         raise click.BadParameter(str(error), param_hint="--model") from None
+    if jobs > available_cores():
+        report("warning", None, f"--jobs {jobs} is more than the {available_cores()} cores here")
     settings = ExtractorSettings(
         model=model,
         published=published.date() if published else None,
         keep_boilerplate=keep_boilerplate,
         with_text=with_text,
     )
-    with open_output(output) as out:
-        is_terminal = out.isatty()
-        output_format = output_format or ("table" if is_terminal else "jsonl")
-        writer = make_writer(output_format, out, color=is_terminal and "NO_COLOR" not in os.environ)
-        failed = False
-        try:
-            results = run(iter_inputs(paths, sys.stdin.buffer, timeout, jobs), settings, jobs)
-            # On a terminal the report itself shows progress; a bar would garble it.
-            if sys.stderr.isatty() and not is_terminal:
-                results = with_progress(results)
-            for result in results:
-                if isinstance(result, InputError):
-                    report_error(result)
-                    failed = True
-                else:
-                    report_warnings(result)
-                    writer.write(result)
-        except KeyboardInterrupt:
-            sys.exit(130)
-        finally:
-            writer.close()
-    sys.exit(1 if failed else 0)
+    try:
+        with open_output(output) as out:
+            sys.exit(_extract(paths, settings, jobs, out, output_format, output, timeout))
+    except WriteError as error:  # after some work: what was written stays
+        report("error", None, str(error))
+        sys.exit(1)
+    except OutputError as error:  # before any work
+        report("error", None, str(error))
+        sys.exit(2)
+
+
+def _extract(paths, settings, jobs, out, output_format, output, timeout) -> int:
+    """The exit code of running the inputs through to `out`."""
+    is_terminal = out.isatty()
+    output_format = output_format or ("table" if is_terminal else "jsonl")
+    color = is_terminal and "NO_COLOR" not in os.environ
+    name = source_name(output) if output else "standard output"
+    writer = GuardedWriter(make_writer(output_format, out, color=color), out, name)
+    try:
+        results = run(iter_inputs(paths, sys.stdin.buffer, timeout, jobs), settings, jobs)
+        # On a terminal the report itself shows progress; a bar would garble it.
+        if sys.stderr.isatty() and not is_terminal:
+            results = with_progress(results, count_inputs(paths))
+        failed = deliver(results, writer)
+    except KeyboardInterrupt:
+        return 130
+    except RunFailed as error:
+        report("error", None, str(error))
+        failed = True
+    finally:
+        writer.close()
+    return 1 if failed else 0
