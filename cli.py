@@ -24,13 +24,14 @@ from extract.outputs import GuardedWriter, OutputError, WriteError, open_output
 from extract.pipeline import ModelNotFound
 from extract.render import FORMATS, make_writer
 from extract.report_index import is_folder_target, several_articles
+from extract.web import DEFAULT_TIMEOUT, is_url
 
 
 def _existing(context, parameter, paths: tuple[str, ...]) -> tuple[str, ...]:
     """Only a path with nothing there is a usage error: an input that cannot be read (or looked
-    at) is reported when its turn comes, and the rest goes on."""
+    at) is reported when its turn comes, and the rest goes on. URLs are checked when fetched."""
     for name in paths:
-        if name != STDIN and is_missing(name):
+        if name != STDIN and not is_url(name) and is_missing(name):
             raise click.BadParameter(f"{source_name(name)} does not exist", param=parameter)
     return paths
 
@@ -59,7 +60,17 @@ def _existing(context, parameter, paths: tuple[str, ...]) -> tuple[str, ...]:
     type=click.IntRange(min=1),
     default=1,
     show_default=True,
-    help="Worker processes.",
+    help="Worker processes (and URLs fetched at once).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    help="Seconds to wait for a URL.",
+)
+@click.option(
+    "--with-text", is_flag=True, help="Put the article text in every record, not only web pages'."
 )
 @click.option(
     "-o",
@@ -76,11 +87,24 @@ def _existing(context, parameter, paths: tuple[str, ...]) -> tuple[str, ...]:
     help="Print each text with the dropped page furniture struck through, and why; no facts.",
 )
 @click.version_option(package_name="extract-facts")
-def main(paths, output_format, published, model, jobs, output, keep_boilerplate, show_boilerplate):
+def main(
+    paths,
+    output_format,
+    published,
+    model,
+    jobs,
+    timeout,
+    with_text,
+    output,
+    keep_boilerplate,
+    show_boilerplate,
+):
     """Extract quotes, speakers, dates, vote percentages and places from news articles.
 
     PATH is a text file, a folder (walked recursively), a .jsonl file with one
-    {"id", "text", "published"} object a line, or - (the default) for standard input.
+    {"id", "text", "published"} object a line (or "html" and "url" instead of "text"), an HTML
+    page, an http(s):// URL, a WARC archive, any of these as .gz, or - (the default) for
+    standard input.
 
     Exit codes: 0 all inputs done, 1 some input or the output failed (each reported on one
     line; the rest was still done), 2 a usage error found before any work.
@@ -98,6 +122,7 @@ def main(paths, output_format, published, model, jobs, output, keep_boilerplate,
         model=model,
         published=published.date() if published else None,
         keep_boilerplate=keep_boilerplate,
+        with_text=with_text,
     )
     folder = output if output_format == "html" and output and is_folder_target(output) else None
     if output and not folder and os.path.isdir(output):
@@ -106,7 +131,7 @@ def main(paths, output_format, published, model, jobs, output, keep_boilerplate,
         raise click.UsageError("--format html writes one page: for several articles use -o DIR")
     try:
         with open_output(None if folder else output) as out:
-            sys.exit(_extract(paths, settings, jobs, out, output_format, output, folder))
+            sys.exit(_extract(paths, settings, jobs, out, output_format, output, folder, timeout))
     except WriteError as error:  # after some work: what was written stays
         report("error", None, str(error))
         sys.exit(1)
@@ -115,18 +140,18 @@ def main(paths, output_format, published, model, jobs, output, keep_boilerplate,
         sys.exit(2)
 
 
-def _extract(paths, settings, jobs, out, output_format, output, folder) -> int:
+def _extract(paths, settings, jobs, out, output_format, output, folder, timeout) -> int:
     """The exit code of running the inputs through to `out` (or pages in `folder`)."""
     is_terminal = out.isatty() and not folder
     output_format = output_format or ("table" if is_terminal else "jsonl")
     # The human views show the text around the facts.
-    settings = replace(settings, with_text=output_format in ("table", "html"))
+    settings = replace(settings, with_text=settings.with_text or output_format in ("table", "html"))
     color = is_terminal and "NO_COLOR" not in os.environ
     name = source_name(output) if output else "standard output"
     writer = make_writer(output_format, out, color=color, folder=folder)
     writer = GuardedWriter(writer, out, name)
     try:
-        results = run(iter_inputs(paths, sys.stdin.buffer), settings, jobs)
+        results = run(iter_inputs(paths, sys.stdin.buffer, timeout, jobs), settings, jobs)
         # On a terminal the report itself shows progress; a bar would garble it.
         if sys.stderr.isatty() and not is_terminal:
             results = with_progress(results, count_inputs(paths))

@@ -14,7 +14,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import boilerplate, dates, percentages, places, quotes
-from .facts import Article, Boilerplate, Place, Published, Speaker, shifted, with_text_from
+from .facts import (
+    Article,
+    Boilerplate,
+    PageMeta,
+    Place,
+    Published,
+    Speaker,
+    shifted,
+    with_text_from,
+)
 from .pipeline import build_pipeline, find_model
 
 # Texts are parsed and read in pieces of at most this many characters (cut at paragraph breaks):
@@ -35,6 +44,7 @@ LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 MIN_LETTERS_FOR_SCRIPT_CHECK = 20
 MIN_LATIN_LETTER_SHARE = 0.5
 NOT_ENGLISH = "text does not look like English; facts may be missing"
+NO_PUBLISHED_WARNING = "no publication date: relative dates left unresolved; pass --published"
 
 
 @dataclass(frozen=True)
@@ -47,6 +57,8 @@ class ArticleInput:
     published: str | None = None  # ISO date carried by the input itself
     encoding: str = "utf-8"
     warnings: tuple[str, ...] = ()
+    meta: PageMeta | None = None  # set for web pages, whose `text` was extracted from markup
+    metadata_published: str | None = None  # ISO date from the page's metadata
 
 
 def split_into_pieces(text: str, limit: int) -> list[str]:
@@ -104,9 +116,12 @@ class PendingArticle:
         self.parts.append(shifted(part, self.piece_starts[len(self.parts)]))
 
     def assembled(self, with_text: bool = False) -> Article:
-        """The article's own record from the facts of its pieces (one piece but for huge texts),
-        with the text itself when a rendering shows it."""
+        """The article's own record from the facts of its pieces (one piece but for huge texts);
+        its text too for a web page, or `with_text`."""
         parts, item = self.parts, self.item
+        undated = (
+            (NO_PUBLISHED_WARNING,) if parts[0].published is None and item.text.strip() else ()
+        )
         record = Article(
             source=item.source,
             id=item.id,
@@ -118,8 +133,11 @@ class PendingArticle:
             places=_merged_places([place for part in parts for place in part.places]),
             boilerplate=tuple(self.ranges),
             encoding=item.encoding,
-            warnings=item.warnings + tuple(dict.fromkeys(w for p in parts for w in p.warnings)),
-            text=item.text if with_text else None,
+            warnings=item.warnings
+            + tuple(dict.fromkeys(w for p in parts for w in p.warnings))
+            + undated,
+            meta=item.meta,
+            text=item.text if with_text or item.meta is not None else None,
         )
         # Facts found in the masked text take their text from the original: never its blanks.
         return with_text_from(record, item.text)
@@ -278,11 +296,14 @@ def language_warnings(doc: Doc) -> tuple[str, ...]:
 
 
 def given_date(item: ArticleInput, default: date | None) -> Published | None:
-    """The publication date an input carries, else the default given to the extractor."""
+    """The publication date an input carries, else the default given to the extractor, else the
+    date in a web page's metadata."""
     if item.published:
         return Published(value=item.published, origin="input")
     if default:
         return Published(value=default.isoformat(), origin="option")
+    if item.metadata_published:
+        return Published(value=item.metadata_published, origin="metadata")
     return None
 
 

@@ -82,7 +82,7 @@ class Place:
 @dataclass(frozen=True)
 class Published:
     value: str
-    origin: str  # text | option | input | inferred
+    origin: str  # input | option | metadata | text | inferred (from strongest to weakest)
     text: str | None = None
     start: int | None = None
     end: int | None = None
@@ -93,6 +93,17 @@ class Boilerplate:
     start: int
     end: int
     reason: str
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What a web page says about itself, beside its article text."""
+
+    title: str | None = None
+    author: str | None = None
+    sitename: str | None = None
+    url: str | None = None
+    language: str | None = None  # ISO 639-1 code, from the page's own markup
 
 
 @dataclass(frozen=True)
@@ -109,7 +120,10 @@ class Article:
     encoding: str = "utf-8"
     warnings: tuple[str, ...] = field(default=())
     schema: str = SCHEMA_ID
-    text: str | None = None  # the article text, kept when a rendering needs it (`with_text`)
+    meta: PageMeta | None = None  # web inputs only
+    # The text every offset indexes: always for web inputs (it is extracted, not read),
+    # for plain text with --with-text.
+    text: str | None = None
 
 
 def shifted(fact: Any, offset: int) -> Any:
@@ -158,6 +172,7 @@ def to_json(fact: Any) -> Any:
 def article_json(article: Article) -> dict[str, Any]:
     """The output object of one article, `schema` first as the contract shows it."""
     data = to_json(article)
-    if data["text"] is None:
-        del data["text"]
+    for optional in ("meta", "text"):  # plain-text records stay as they were without them
+        if data[optional] is None:
+            del data[optional]
     return {"schema": data.pop("schema"), **data}

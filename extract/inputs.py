@@ -8,6 +8,7 @@ articles or errors). A fault in one input is reported and the rest goes on.
 from __future__ import annotations
 
 import codecs
+import io
 import json
 import os
 import re
@@ -21,6 +22,7 @@ from typing import BinaryIO
 
 from charset_normalizer import from_bytes
 
+from . import web
 from .extractor import ArticleInput
 
 STDIN = "-"
@@ -37,6 +39,8 @@ WIDE_ENCODINGS = ("utf_16", "utf_32")
 # A lone surrogate (from a JSON escape) cannot be written as UTF-8; each becomes U+FFFD, one code
 # point for one, so offsets hold.
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# The keys of a `.jsonl` line that hold its article: plain text, or a web page's markup.
+BODY_KEYS = ("text", "html")
 
 
 @dataclass(frozen=True)
@@ -129,10 +133,17 @@ def is_missing(name: str) -> bool:
     return False
 
 
-def iter_inputs(paths: Sequence[str], stdin: BinaryIO) -> Iterator[Read]:
-    """Every article named by `paths` (files, folders, `.jsonl` files, `-` for stdin), in order."""
+def iter_inputs(
+    paths: Sequence[str], stdin: BinaryIO, timeout: float = web.DEFAULT_TIMEOUT, jobs: int = 1
+) -> Iterator[Read]:
+    """Every article named by `paths` (files, folders, `.jsonl` files, URLs, `-` for stdin), in
+    order; `jobs` URLs are fetched at once, each within `timeout` seconds."""
+    pages = web.fetch_all([name for name in paths if web.is_url(name)], timeout, jobs)
     for name in paths or [STDIN]:
-        yield from read_named(name, stdin)
+        if web.is_url(name):
+            yield next(pages)
+        else:
+            yield from read_named(name, stdin)
 
 
 def read_named(name: str, stdin: BinaryIO) -> Iterator[Read]:
@@ -144,6 +155,9 @@ def read_named(name: str, stdin: BinaryIO) -> Iterator[Read]:
     for file in _files(path):
         if not isinstance(file, Path):
             yield file
+            continue
+        if _is_warc_file(file):  # streamed: a crawl archive may not fit in memory
+            yield from _warc_file_articles(file)
             continue
         try:
             data = file.read_bytes()
@@ -171,9 +185,14 @@ def count_inputs(paths: Sequence[str]) -> int | None:
     for name in paths or [STDIN]:
         if name == STDIN:
             return None
+        if web.is_url(name):
+            total += 1
+            continue
         path = Path(name)
         for file in _files(path):
             if isinstance(file, Path):
+                if _is_warc_file(file):
+                    return None  # as many results as HTML responses: known once read
                 total += _count_lines(file) if file.name.endswith(".jsonl") else 1
     return total
 
@@ -186,16 +205,59 @@ def _count_lines(file: Path) -> int:
         return 1
 
 
+def _is_warc_file(file: Path) -> bool:
+    try:
+        with file.open("rb") as stream:
+            return web.is_warc(stream.read(web.WARC_HEAD_BYTES))
+    except OSError:
+        return False  # reported when the file is read
+
+
+def _warc_file_articles(file: Path) -> Iterator[ArticleInput | InputError]:
+    try:
+        with file.open("rb") as stream:
+            yield from web.warc_articles(stream, source_name(file))
+    except OSError as error:
+        yield InputError(source_name(file), f"cannot read: {reason(error)}")
+
+
 def articles_from_bytes(data: bytes, source: str) -> Iterator[ArticleInput | InputError]:
-    """The articles (or the error) that the bytes of one input hold."""
+    """The articles (or the error) that the bytes of one input hold, by what they are: a WARC
+    archive, gzip-compressed input, an HTML page, `.jsonl` lines, or one text."""
+    if web.is_warc(data[: web.WARC_HEAD_BYTES]):
+        yield from web.warc_articles(io.BytesIO(data), source)
+        return
+    data = web.gunzipped(data, source)
+    if isinstance(data, InputError):
+        yield data
+        return
+    name = source.removesuffix(".gz")
+    if web.is_html(data, name):
+        yield web.html_article(data, source)
+        return
     decoded = decode(data, source)
     del data
     if isinstance(decoded, InputError):
         yield decoded
-    elif source.endswith(".jsonl"):
+    elif name.endswith(".jsonl") or _looks_like_jsonl(decoded.text):
         yield from _jsonl_articles(decoded, source)
     else:
         yield decoded
+
+
+def _looks_like_jsonl(text: str) -> bool:
+    """Whether `text` opens with a line that is a JSON article: {"text": ...} or {"html": ...}."""
+    first_line = text.lstrip().split("\n", 1)[0]
+    if not first_line.startswith("{"):
+        return False
+    try:
+        return _has_body(json.loads(first_line))
+    except json.JSONDecodeError:
+        return False
+
+
+def _has_body(record: object) -> bool:
+    return isinstance(record, dict) and any(isinstance(record.get(k), str) for k in BODY_KEYS)
 
 
 def decode(data: bytes, source: str) -> ArticleInput | InputError:
@@ -245,22 +307,28 @@ def _jsonl_articles(read: ArticleInput, source: str) -> Iterator[ArticleInput | 
         except json.JSONDecodeError as error:
             yield InputError(where, f"not a JSON object: {error.msg}: column {error.colno}")
             continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            yield InputError(where, 'needs a JSON object with a "text" string')
+        if not _has_body(record):
+            yield InputError(where, 'needs a JSON object with a "text" or "html" string')
             continue
         published = record.get("published")
         if published is not None and not _is_iso_date(published):
             yield InputError(where, f'"published" is not a YYYY-MM-DD date: {published!r}')
             continue
-        text, replaced = LONE_SURROGATE.subn("\ufffd", record["text"])
         record_id = record.get("id")
+        article_id = None if record_id is None else LONE_SURROGATE.sub("\ufffd", str(record_id))
+        if not isinstance(record.get("text"), str):
+            url = record.get("url") if isinstance(record.get("url"), str) else None
+            markup = LONE_SURROGATE.sub("\ufffd", record["html"])
+            yield web.html_article(markup, where, url, id=article_id, published=published)
+            continue
+        text, replaced = LONE_SURROGATE.subn("\ufffd", record["text"])
         warnings = () if text.strip() else ("empty text",)
         if replaced:
             warnings += (f"{replaced} lone surrogate escapes replaced by U+FFFD",)
         yield ArticleInput(
             text=text,
             source=where,
-            id=None if record_id is None else LONE_SURROGATE.sub("\ufffd", str(record_id)),
+            id=article_id,
             published=published,
             encoding=read.encoding,
             warnings=warnings,

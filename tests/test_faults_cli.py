@@ -22,7 +22,11 @@ from extract import cli_utils
 from extract.inputs import count_inputs
 
 EXTRACT = shutil.which("extract", path=str(Path(sys.executable).parent))
-ARTICLE = "The mayor of Leeds, Anna Berg, said on Tuesday that the bridge would reopen in May.\n"
+# Dated, so that the only lines on stderr are the faults' own.
+ARTICLE = (
+    "3 March 2022\nThe mayor of Leeds, Anna Berg, said on Tuesday that the bridge would reopen "
+    "in May.\n"
+)
 NOBODY = 65534
 
 
