@@ -11,26 +11,24 @@ outside the gazetteer is kept as it stands; its country comes from the smaller t
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 from typing import Any
 
-from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from .doc_text import doc_text
 from .facts import Place, PlaceMention
+from .gazetteer import (
+    GAZETTEER_SPANS,
+    PREFIX_SPANS,
+    place_records,
+    town_readings,
+)
 from .patterns import load_patterns
 
-GAZETTEER_COMPONENT = "place_gazetteer"
-GAZETTEER_SPANS = "place_names"
-# Tokens that open with a place name before a hyphen ("U.S.-led", "U.K.-based"): the tokenizer
-# splits "Russia-backed", but not a name that ends in a full stop.
-PREFIX_SPANS = "place_name_prefixes"
 MODEL_PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Model labels that a town name may wrongly carry ("in Truro" as ORG, "in Cumbria" as PRODUCT).
 MISTAKEN_PLACE_LABELS = {"ORG", "PERSON", "PRODUCT", "NORP", "WORK_OF_ART"}
@@ -38,51 +36,6 @@ DATELINE_SEPARATORS = {",", "-", "—", "–", "("}
 PROPER_NOUN_TAGS = {"NNP", "NNPS"}
 LEADING_ARTICLES = {"the", "The"}
 LIST_JOINS = {",", "and", "or"}  # between the names of a list: "Kano, Kaduna and Lagos"
-# Names shorter than this are not matched in capitals: "ROME" is Rome, "OMAN" Oman, but short
-# capitalised words are mostly acronyms.
-MIN_CAPITALISED_LENGTH = 4
-
-
-@cache
-def place_records() -> dict[str, dict[str, Any]]:
-    """The gazetteer's place records by id."""
-    return {line["id"]: line for line in load_patterns("places") if "pattern" not in line}
-
-
-@cache
-def _towns_starting_with(initial: str) -> dict[str, list[tuple]]:
-    """(population, country code, latitude, longitude) of the towns of each name that starts
-    with `initial`: built a letter at a time, since one article needs only a few letters and
-    the whole table costs a tenth of a second at start-up."""
-    found: dict[str, list[tuple]] = defaultdict(list)
-    for line in load_patterns("towns"):
-        code = line["country_code"]
-        for name, latitude, longitude, population in line["towns"]:
-            if name[:1] == initial:
-                found[name].append((population, code, latitude, longitude))
-    return found
-
-
-def town_readings(name: str) -> list[dict[str, Any]]:
-    """Towns too small for the gazetteer called `name`, largest first (`patterns/towns.jsonl`);
-    a name in capitals ("HARRISBURG", not an acronym such as "UN") is looked up as a title too."""
-    if not name:
-        return []
-    towns_here = _towns_starting_with(name[0])
-    if name.isupper() and len(name) >= MIN_CAPITALISED_LENGTH and name not in towns_here:
-        name = name.title()
-    towns = sorted(towns_here.get(name, ()), key=lambda town: -town[0])
-    return [
-        {
-            "id": f"town:{code}:{name}",
-            "name": name,
-            "country_code": code,
-            "type": "city",
-            "latitude": latitude,
-            "longitude": longitude,
-        }
-        for _, code, latitude, longitude in towns
-    ]
 
 
 @cache
@@ -103,58 +56,6 @@ def speech_verbs() -> frozenset[str]:
             lower = token_pattern.get("LOWER")
             words.update(lower.get("IN", ()) if isinstance(lower, dict) else [lower])
     return frozenset(word for word in words if isinstance(word, str))
-
-
-@Language.factory(GAZETTEER_COMPONENT)
-class PlaceGazetteer:
-    """Marks gazetteer place names; each span's `kb_id_` lists its readings, likeliest first."""
-
-    def __init__(self, nlp: Language, name: str):
-        readings: dict[tuple[str, ...], list[str]] = defaultdict(list)
-        for line in load_patterns("places"):
-            if "pattern" in line:
-                readings[tuple(token["ORTH"] for token in line["pattern"])].append(line["id"])
-        # Datelines and headlines write names in capitals ("KYIV, Ukraine (AP)", "NEW DELHI").
-        for orths in list(readings):
-            capitals = tuple(orth.upper() for orth in orths)
-            if len("".join(capitals)) >= MIN_CAPITALISED_LENGTH:
-                readings.setdefault(capitals, readings[orths])
-        self.readings = {orths: " ".join(place_ids) for orths, place_ids in readings.items()}
-        # One Matcher finds the first words of names (a set lookup per token); the rest of a
-        # longer name is compared here. Building a PhraseMatcher instead would make a Doc, and
-        # new lexemes, for each of thousands of names at every start-up.
-        self.names_by_first_word: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-        for orths in sorted(readings, key=len, reverse=True):  # longest name first
-            self.names_by_first_word[orths[0]].append(orths)
-        self.first_word_matcher = Matcher(nlp.vocab)
-        self.first_word_matcher.add("PLACE", [[{"ORTH": {"IN": list(self.names_by_first_word)}}]])
-        self.hyphenated_matcher = Matcher(nlp.vocab)
-        self.hyphenated_matcher.add("PREFIX", [[{"TEXT": {"REGEX": r"^[A-Z][^-\s]*-[A-Za-z]"}}]])
-
-    def __call__(self, doc: Doc) -> Doc:
-        found = []
-        for _, start, _ in self.first_word_matcher(doc):
-            for orths in self.names_by_first_word[doc[start].text]:
-                end = start + len(orths)
-                if end <= len(doc) and all(
-                    doc[i].text == orth for i, orth in zip(range(start, end), orths, strict=True)
-                ):
-                    found.append(doc[start:end])
-                    break
-        spans = []
-        for span in filter_spans(found):
-            place_ids = self.readings[tuple(token.text for token in span)]
-            spans.append(Span(doc, span.start, span.end, label="PLACE", kb_id=place_ids))
-        doc.spans[GAZETTEER_SPANS] = spans
-        # The whole token is kept; its label is the place name it opens with.
-        prefixes = []
-        for span in self.hyphenated_matcher(doc, as_spans=True):
-            name = span.text.split("-", 1)[0]
-            place_ids = self.readings.get((name,))
-            if place_ids is not None:
-                prefixes.append(Span(doc, span.start, span.end, label=name, kb_id=place_ids))
-        doc.spans[PREFIX_SPANS] = prefixes
-        return doc
 
 
 @dataclass
