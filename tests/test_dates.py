@@ -6,8 +6,7 @@ from datetime import date
 
 import pytest
 
-from extract import Extractor
-from extract import dates as dates_module
+from extract import Extractor, date_reading
 
 # Wednesday 28 September 2022 is the publication date unless a row says otherwise.
 WEDNESDAY = "2022-09-28"
@@ -330,12 +329,12 @@ def test_each_mention_carries_its_sentence(extractor):
 
 def test_each_mention_text_is_read_once_whatever_the_anchor(extractor):
     text = "Troops left on Tuesday. Tanks left on Tuesday. Ships left on Tuesday and yesterday."
-    dates_module._parse.cache_clear()
+    date_reading.parse.cache_clear()
     article = extractor.extract_text(text, published=WEDNESDAY)
     assert [mention.value for mention in article.dates] == ["2022-09-27"] * 4
     later = extractor.extract_text(text, published="2023-03-02")
     assert [mention.value for mention in later.dates] == ["2023-02-28"] * 3 + ["2023-03-01"]
-    assert dates_module._parse.cache_info().misses == 2
+    assert date_reading.parse.cache_info().misses == 2
 
 
 CALENDAR_TEXTS = [
@@ -353,7 +352,7 @@ CALENDAR_TEXTS = [
 @pytest.mark.parametrize(("text", "expected"), CALENDAR_TEXTS)
 def test_calendar_words_are_read_without_dateparser(text, expected):
     """Calendar dates are read from their words; a missing year is the reference day's."""
-    assert dates_module._read_calendar(text) == expected
+    assert date_reading.read_calendar(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -379,7 +378,7 @@ def test_calendar_words_are_read_without_dateparser(text, expected):
 )
 def test_relative_words_read_as_dateparser_reads_them(text):
     # These are read without dateparser, whose first call costs half a second of start-up.
-    reader = dates_module._date_parser()
+    reader = date_reading.date_parser()
     data = reader.get_date_data(text)
     period = "day" if data.period in ("time", "part_of_day") else data.period
-    assert dates_module._read_relative(text) == (data.date_obj.date(), period)
+    assert date_reading.read_relative(text) == (data.date_obj.date(), period)
