@@ -14,6 +14,7 @@ PAST, NEAREST, FUTURE = -1, 0, 1
 # How much farther a later date counts than an earlier one, by direction: a past-tense report
 # rarely means next year's 12 June, and news refers to the past more often than to the future.
 WRONG_SIDE_WEIGHT = {PAST: 4.0, NEAREST: 2.0, FUTURE: 1 / 4.0}
+NOUN_MODIFIER_DEPS = ("compound", "nmod", "amod", "nummod", "npadvmod")
 
 
 def direction(span: SpacySpan, rules: DateRules) -> int:
@@ -34,6 +35,11 @@ def direction(span: SpacySpan, rules: DateRules) -> int:
             # "said on Wednesday the government would...": the parser may hang the date on the
             # reported clause, but it belongs to the past-tense verb right before it.
             return PAST
+    root = span.root
+    if root.dep_ in NOUN_MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN"):
+        # "Trump's July 25 call", "the March high", "a June 3 hearing has been scheduled": the
+        # date names a noun's event; the clause's tense is not that event's.
+        return NEAREST
     direction = tense_direction(span, rules)
     if direction == PAST and ends_a_state(span, rules):
         return NEAREST  # "was extending the mandate until mid-June"
@@ -66,7 +72,7 @@ def tense_direction(span: SpacySpan, rules: DateRules) -> int:
             finite.append(token)
         if not finite:
             if any(aux.tag_ == "TO" for aux in auxiliaries):
-                if token.dep_ == "acl":
+                if token.dep_ in ("acl", "relcl"):
                     return FUTURE  # "an event to be held on October 12"
                 infinitive = True
             elif token.tag_ == "VBN" and token.dep_ == "acl":
@@ -106,13 +112,17 @@ def year_near(
     precision: str,
     first_word: str,
 ) -> date:
-    """A year-less date, `on_year(year)`, put in the year nearest the anchor, in `direction`."""
+    """A year-less date, `on_year(year)`, put in the year nearest the anchor, in `direction`:
+    in the past tense, a month is the most recent one up to the anchor."""
     options = [d for d in (on_year(anchor.year + k) for k in (-1, 0, 1)) if d is not None]
 
     def key(d: date) -> tuple[int, int]:
         return (d.year, d.month) if precision == "month" else (d.toordinal(), 0)
 
     here = key(anchor)
+    if direction == PAST and precision == "month":
+        # "sales fell in January": the latest January up to publication
+        options = [d for d in options if key(d) <= here] or options
     if first_word == "last":
         options = [d for d in options if key(d) < here]
     elif first_word == "next":

@@ -20,14 +20,17 @@ from spacy.tokens import Span as SpacySpan
 from spacy.util import filter_spans
 
 from .date_direction import direction, weekday_near, year_near
+from .date_periods import PERIOD_LABELS, period_before, period_value
 from .date_published import inferred_published, published_in_text
 from .date_reading import iso, iso_date, moved_to, parse, with_year
 from .date_rules import Candidate, DateRules, date_rules, has, is_full_date, parse_text
+from .doc_text import doc_text, paragraph_number
 from .facts import DateMention, Published, Span
 
 YEAR_SHIFTS = {"last": -1, "this": 0, "next": 1}
 # Mentions with a calendar value of their own; the other labels are dated from these.
 CALENDAR_LABELS = ("DATE", "HOLIDAY")
+PERIOD_UNITS = ("year", "month", "week")
 
 
 def find_dates(doc: Doc, published: Published | None) -> tuple[Published | None, list[DateMention]]:
@@ -158,30 +161,56 @@ def _resolve(
 ) -> list[DateMention]:
     """Each candidate with its value; dates first, then what is dated from them."""
     values: dict[int, tuple[str | None, str]] = {}  # candidate index -> (value, precision)
+    ordinals = list(rules.words["QUARTER_ORDINAL"])
     for number, candidate in enumerate(candidates):
-        if candidate.label == "DATE":
-            resolved = _date_value(candidate.span, anchor, rules)
+        label, span = candidate.label, candidate.span
+        if label == "DATE":
+            resolved = _date_value(span, anchor, rules)
             if resolved is not None:
                 values[number] = resolved
-        elif candidate.label == "HOLIDAY":
+        elif label == "HOLIDAY":
             values[number] = _holiday_value(candidate, anchor, rules)
+        elif label in PERIOD_LABELS:
+            values[number] = period_value(span, label, anchor, ordinals), label.lower()
     for number, candidate in enumerate(candidates):
-        if candidate.label not in CALENDAR_LABELS:
+        if candidate.label not in (*CALENDAR_LABELS, *PERIOD_LABELS, "CLOCK"):
             values[number] = _context_value(number, candidates, values, anchor, rules)
+    joined = _clock_joins(candidates, values, rules)
     mentions = []
     for number, candidate in enumerate(candidates):
-        if number in values and (values[number][0] or candidate.label in CALENDAR_LABELS):
-            span = candidate.span
-            mentions.append(
-                DateMention(
-                    text=span.text,
-                    start=span.start_char,
-                    end=span.end_char,
-                    value=values[number][0],
-                    sentence=_sentence_of(span),
-                )
-            )
+        if number not in values:  # a time of day is never a date of its own
+            continue
+        value, span = values[number][0], candidate.span
+        if value or candidate.label in CALENDAR_LABELS:
+            start, end = joined.get(number, (span.start_char, span.end_char))
+            text = doc_text(span.doc)[start:end]
+            mentions.append(DateMention(text, start, end, value, _sentence_of(span)))
     return mentions
+
+
+def _clock_joins(
+    candidates: list[Candidate], values: dict[int, tuple[str | None, str]], rules: DateRules
+) -> dict[int, tuple[int, int]]:
+    """The character ranges of days that a time of day joins: '0100 GMT on Wednesday',
+    'Saturday, May 18 at 6:38 p.m.' (a time written apart from a day is left out)."""
+    joined: dict[int, tuple[int, int]] = {}
+    for number, candidate in enumerate(candidates):
+        if candidate.label != "CLOCK":
+            continue
+        for other in (number - 1, number + 1):
+            if other not in values or values[other][1] != "day":
+                continue
+            day = candidates[other].span
+            first, second = sorted((candidate.span, day), key=lambda span: span.start)
+            gap = first.doc[first.end : second.start]
+            if first.sent == second.sent and all(
+                token.lower_ in rules.words["CLOCK_JOIN"] for token in gap
+            ):
+                start, end = joined.get(other, (day.start_char, day.end_char))
+                span = candidate.span
+                joined[other] = (min(start, span.start_char), max(end, span.end_char))
+                break
+    return joined
 
 
 def _sentence_of(span: SpacySpan) -> Span:
@@ -196,7 +225,17 @@ def _sentence_of(span: SpacySpan) -> Span:
 def _date_value(
     span: SpacySpan, anchor: date | None, rules: DateRules
 ) -> tuple[str | None, str] | None:
-    """(ISO value, precision) of a date mention, value None without an anchor; None if no date."""
+    """(ISO value, precision) of a date mention, value None without an anchor or outside the
+    calendar ('2500 years ago'); None if no date."""
+    try:
+        return _calendar_value(span, anchor, rules)
+    except (ValueError, OverflowError):
+        return None, "unknown"
+
+
+def _calendar_value(
+    span: SpacySpan, anchor: date | None, rules: DateRules
+) -> tuple[str | None, str] | None:
     written_year = is_full_date(span, rules) or has(span, rules, "YEAR")
     if anchor is None and not written_year:
         return None, "unknown"
@@ -231,24 +270,25 @@ def _context_value(
     anchor: date | None,
     rules: DateRules,
 ) -> tuple[str | None, str]:
-    """The value of a time of day, 'the same day', 'the day before' or 'the same month a year
-    ago', from context."""
+    """The value of 'the same day', 'the day before', 'the previous year' or 'the same month a
+    year ago', from context."""
     candidate = candidates[number]
     earlier = [  # the dates written before it; times and 'the day' are no context
         values[i]
         for i in range(number)
         if candidates[i].label in CALENDAR_LABELS and i in values and values[i][0]
     ]
-    if candidate.label == "CLOCK":
-        sentence = candidate.span.sent
-        same_sentence = [
-            (abs(candidates[i].span.start - candidate.span.start), values[i][0])
-            for i in values
-            if values[i][1] == "day" and candidates[i].span.sent == sentence and values[i][0]
+    if candidate.label == "PERIOD_BEFORE":
+        paragraph = paragraph_number(candidate.span)
+        in_focus = [
+            values[i]
+            for i in range(number)
+            if candidates[i].label in CALENDAR_LABELS
+            and values.get(i, (None,))[0]
+            and paragraph_number(candidates[i].span) == paragraph
         ]
-        if same_sentence:
-            return min(same_sentence)[1], "day"
-        return (anchor.isoformat() if anchor else None), "day"
+        unit = next(token.lower_ for token in candidate.span if token.lower_ in PERIOD_UNITS)
+        return period_before(unit, in_focus[-1] if in_focus else None, anchor)
     if candidate.label in ("SAME_DAY", "DAY_OFFSET"):
         days = [value for value in earlier if value[1] == "day"]
         day = iso_date(days[-1][0]) if days else anchor

@@ -18,7 +18,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from .doc_text import doc_text
+from .doc_text import doc_text, paragraph_number
 from .facts import Place, PlaceMention
 from .gazetteer import (
     GAZETTEER_SPANS,
@@ -263,7 +263,7 @@ def _code_from_context(mentions: list[_Mention]) -> None:
         if same_sentence:
             source = min(same_sentence, key=lambda m: abs(m.span.start - span.start))
             code = source.record["country_code"]
-        elif before and _paragraph(before[-1].span) == _paragraph(span):
+        elif before and paragraph_number(before[-1].span) == paragraph_number(span):
             code = before[-1].record["country_code"]
         else:
             code = counts.most_common(1)[0][0] if counts else None
@@ -395,7 +395,7 @@ def _choose_readings(mentions: list[_Mention]) -> None:
     local: Counter[str] = Counter()
     countries: Counter[str] = Counter()
     paragraph_local: Counter[tuple[int, str]] = Counter()
-    paragraph_of = {id(mention): _paragraph(mention.span) for mention in mentions}
+    paragraph_of = {id(mention): paragraph_number(mention.span) for mention in mentions}
     for mention in mentions:
         if len(mention.readings) == 1:
             record = mention.readings[0]
@@ -430,11 +430,6 @@ def _choose_readings(mentions: list[_Mention]) -> None:
         guess_unsupported = mention.from_towns and unsupported and (local or countries)
         mention.record = None if guess_unsupported else best
     _code_from_following_region(mentions)
-
-
-def _paragraph(span: Span) -> int:
-    """The number of the paragraph (text between blank lines) the span is in."""
-    return doc_text(span.doc).count("\n\n", 0, span.start_char)
 
 
 def _is_city_region_pair(first: Span, second: Span) -> bool:
