@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import cache
 
 from spacy.tokens import Span as SpacySpan
 
 from .date_reading import iso, iso_date
+from .patterns import load_patterns
 
 PERIOD_LABELS = ("SEASON", "QUARTER", "DECADE")
 SEASON_YEARS = re.compile(r"((?:1[6-9]|20)[0-9][0-9])\s*[/–-]\s*([0-9]{4}|[0-9]{2})")
@@ -25,16 +27,19 @@ DIGITS = re.compile(r"[0-9]+")
 CENTURY_BEFORE = 1900
 
 
-def period_value(
-    span: SpacySpan, label: str, anchor: date | None, ordinals: list[str]
-) -> str | None:
-    """The value of a SEASON, QUARTER or DECADE mention; None when it needs an anchor it lacks.
-    `ordinals` are the quarter words in order ('first', 'second'...)."""
+def period_value(span: SpacySpan, label: str, anchor: date | None) -> str | None:
+    """The value of a SEASON, QUARTER or DECADE mention; None when it needs an anchor it lacks."""
     if label == "SEASON":
         return _season(span, anchor)
     if label == "QUARTER":
-        return _quarter(span, ordinals)
+        return _quarter(span)
     return _decade(span)
+
+
+@cache
+def _quarter_words() -> dict[str, int]:
+    """Quarters' numbers written as words ('third')."""
+    return next(entry["quarters"] for entry in load_patterns("dates") if "quarters" in entry)
 
 
 def _season(span: SpacySpan, anchor: date | None) -> str | None:
@@ -51,16 +56,14 @@ def _season(span: SpacySpan, anchor: date | None) -> str | None:
     return f"{first:04d}/{second:04d}"
 
 
-def _quarter(span: SpacySpan, ordinals: list[str]) -> str:
+def _quarter(span: SpacySpan) -> str:
     year = next(token.text for token in span if len(token.text) == 4 and token.text.isdigit())
-    number = next(
-        int(QUARTER_NUMBER.match(token.text)[1])
-        if QUARTER_NUMBER.match(token.text)
-        else ordinals.index(token.lower_) % 4 + 1
-        for token in span
-        if QUARTER_NUMBER.match(token.text) or token.lower_ in ordinals
-    )
-    return f"{year}-Q{number}"
+    words = _quarter_words()
+    for token in span:
+        written = QUARTER_NUMBER.match(token.text)
+        if written or token.lower_ in words:
+            return f"{year}-Q{written[1] if written else words[token.lower_]}"
+    raise ValueError(span.text)  # a QUARTER pattern always holds a quarter's number
 
 
 def _decade(span: SpacySpan) -> str:

@@ -161,7 +161,6 @@ def _resolve(
 ) -> list[DateMention]:
     """Each candidate with its value; dates first, then what is dated from them."""
     values: dict[int, tuple[str | None, str]] = {}  # candidate index -> (value, precision)
-    ordinals = list(rules.words["QUARTER_ORDINAL"])
     for number, candidate in enumerate(candidates):
         label, span = candidate.label, candidate.span
         if label == "DATE":
@@ -171,7 +170,7 @@ def _resolve(
         elif label == "HOLIDAY":
             values[number] = _holiday_value(candidate, anchor, rules)
         elif label in PERIOD_LABELS:
-            values[number] = period_value(span, label, anchor, ordinals), label.lower()
+            values[number] = period_value(span, label, anchor), label.lower()
     for number, candidate in enumerate(candidates):
         if candidate.label not in (*CALENDAR_LABELS, *PERIOD_LABELS, "CLOCK"):
             values[number] = _context_value(number, candidates, values, anchor, rules)

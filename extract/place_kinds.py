@@ -99,17 +99,24 @@ def facility_kind(span: Span, label: str, placed: bool) -> str | None:
 
 
 def road_numbers(doc: Doc) -> list[Span]:
-    """Roads named by number where the text shows them to be roads: 'on the A120', 'the M25
-    motorway' (a bare 'A380' is an aircraft)."""
+    """Roads named by number where the text shows them to be roads: 'through the A120', 'on the
+    A120 near Colchester', 'the M25 motorway' (a bare 'A380' is an aircraft)."""
     roads = []
     for token in doc:
         if not ROAD_NUMBER.match(token.text):
             continue
-        before, after = _token(doc, token.i - 1), _token(doc, token.i + 1)
-        cue = _token(doc, token.i - 2)
-        after_cue = before is not None and before.lower_ == "the" and cue is not None
-        if (after_cue and cue.lower_ in context_words("geo_cue")) or (
-            after is not None and after.text in context_words("road_word")
+        article, cue = _token(doc, token.i - 1), _token(doc, token.i - 2)
+        after = _token(doc, token.i + 1)
+        after_word = after.lower_ if after is not None else ""
+        cued = article is not None and article.lower_ == "the" and cue is not None
+        if (
+            (cued and cue.lower_ in context_words("geo_cue"))
+            or (after is not None and after.text in context_words("road_word"))
+            or (
+                cued
+                and cue.lower_ in context_words("road_number_cue")
+                and after_word in context_words("road_number_follow")
+            )
         ):
             roads.append(doc[token.i : token.i + 1])
     return roads
