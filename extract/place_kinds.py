@@ -7,10 +7,13 @@ Every word list is one line of `patterns/place_context.jsonl`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
+from typing import Any, Protocol
 
 from spacy.tokens import Doc, Span, Token
 
+from .doc_text import paragraph_number
 from .patterns import load_patterns
 
 # Sports stories use a place name for its club; three sports words make an article one.
@@ -22,6 +25,16 @@ POSSESSIVES = {"'s", "’s", "'", "’"}
 # How far after a name an event's word may come: 'the Dubai Air Show'.
 EVENT_WORD_REACH = 2
 FACILITY, ROAD = "facility", "road"
+MODEL_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+LEADING_ARTICLES = {"the", "The"}
+
+
+class KindedMention(Protocol):
+    """A place mention as `places` keeps it: its name, chosen record and kind."""
+
+    span: Span
+    record: dict[str, Any] | None
+    kind: str | None
 
 
 @cache
@@ -193,3 +206,74 @@ def as_actor(span: Span) -> bool:
     if before and before[-1] == "the":
         before.pop()
     return before[-2:] == ["according", "to"]
+
+
+def name_only(ent: Span) -> Span | None:
+    """A model entity without its article, possessive or a trailing line ("Selhurst Park\\nPA")."""
+    start, end = ent.start, ent.end
+    if ent[0].text in LEADING_ARTICLES:
+        start += 1
+    for token in ent:
+        if "\n" in token.text or token.is_space:
+            end = min(end, token.i)
+    while end > start and (ent.doc[end - 1].tag_ == "POS" or ent.doc[end - 1].is_punct):
+        end -= 1
+    return ent.doc[start:end] if end > start else None
+
+
+def facility_entities(ents: tuple[Span, ...], hit_tokens: set[int]) -> list[tuple[Span, str]]:
+    """Model entities that name a facility or road ('Heinz Field', 'the Indiana Statehouse',
+    'Fort Worth's 6th Avenue'), with their kind; the place names inside them are theirs."""
+    found = []
+    for ent in ents:
+        if ent.label_ not in MODEL_PLACE_LABELS and ent.label_ not in ("ORG", "PRODUCT"):
+            continue
+        span = name_only(ent)
+        if span is None or not (span.text[0].isupper() or span.text[0].isdigit()):
+            continue
+        inside = hit_tokens.intersection(range(span.start, span.end))
+        if inside == set(range(span.start, span.end)):
+            continue  # the gazetteer's own name ("Northern Territory")
+        kind = facility_kind(span, ent.label_, right_after_cue(span) or _placed_in(span))
+        if kind is not None:
+            found.append((span, kind))
+    return found
+
+
+def _placed_in(span: Span) -> bool:
+    """'Goddard Space Flight Center in Greenbelt': a capitalised place follows 'in'."""
+    doc = span.doc
+    return (
+        span.end + 1 < len(doc)
+        and doc[span.end].lower_ in ("in", "at")
+        and doc[span.end + 1].ent_type_ in MODEL_PLACE_LABELS
+    )
+
+
+def code_from_context(mentions: list[KindedMention]) -> None:
+    """A facility, road or named locality without a country takes the country of the place
+    named nearest it in its sentence ("the Pangram area of Sarkh, Logar"), else before it in
+    its paragraph ("Fort Worth's 6th Avenue"), else the article's most named country."""
+    coded = [m for m in mentions if m.record is not None and m.record["country_code"]]
+    counts = Counter(m.record["country_code"] for m in coded)
+    for mention in mentions:
+        if mention.record is not None or mention.kind is None:
+            continue
+        span = mention.span
+        same_sentence = [m for m in coded if m.span.sent == span.sent]
+        before = [m for m in coded if m.span.start < span.start]
+        if same_sentence:
+            source = min(same_sentence, key=lambda m: abs(m.span.start - span.start))
+            code = source.record["country_code"]
+        elif before and paragraph_number(before[-1].span) == paragraph_number(span):
+            code = before[-1].record["country_code"]
+        else:
+            code = counts.most_common(1)[0][0] if counts else None
+        mention.record = {
+            "id": None,
+            "name": span.text,
+            "country_code": code,
+            "type": mention.kind,
+            "latitude": None,
+            "longitude": None,
+        }

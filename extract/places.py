@@ -27,25 +27,27 @@ from .gazetteer import (
     town_readings,
 )
 from .place_kinds import (
+    LEADING_ARTICLES,
     LIST_JOINS,
+    MODEL_PLACE_LABELS,
     ROAD,
     as_actor,
+    code_from_context,
     context_words,
-    facility_kind,
+    facility_entities,
     geographic_context,
     is_club,
     is_sports_story,
+    name_only,
     names_something_else,
     right_after_cue,
     road_numbers,
 )
 
-MODEL_PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Model labels that a town name may wrongly carry ("in Truro" as ORG, "in Cumbria" as PRODUCT).
 MISTAKEN_PLACE_LABELS = {"ORG", "PERSON", "PRODUCT", "NORP", "WORK_OF_ART"}
 DATELINE_SEPARATORS = {",", "-", "—", "–", "("}
 PROPER_NOUN_TAGS = {"NNP", "NNPS"}
-LEADING_ARTICLES = {"the", "The"}
 
 
 @dataclass
@@ -85,7 +87,7 @@ def find_places(doc: Doc) -> list[Place]:
         if readings[0]["type"] == "country"
         and _is_place(hit, readings[0], entity_of, person_words, hit_tokens, set())
     }
-    facilities = _facility_entities(ents, hit_tokens)
+    facilities = facility_entities(ents, hit_tokens)
     inside_facility = {i for span, _ in facilities for i in range(span.start, span.end)}
     sports_story = is_sports_story(doc)
     org_only = _org_only_names(ents)
@@ -110,7 +112,7 @@ def find_places(doc: Doc) -> list[Place]:
     mentions += _model_mentions(doc, hits, taken, person_words, sports_story)
     mentions.sort(key=lambda mention: mention.span.start)
     _choose_readings(mentions)
-    _code_from_context(mentions)
+    code_from_context(mentions)
     return _group(mentions)
 
 
@@ -132,35 +134,6 @@ def _org_only_names(ents: tuple[Span, ...]) -> set[str]:
     return orgs - {ent.text for ent in ents if ent.label_ in MODEL_PLACE_LABELS}
 
 
-def _facility_entities(ents: tuple[Span, ...], hit_tokens: set[int]) -> list[tuple[Span, str]]:
-    """Model entities that name a facility or road ('Heinz Field', 'the Indiana Statehouse',
-    'Fort Worth's 6th Avenue'), with their kind; the place names inside them are theirs."""
-    found = []
-    for ent in ents:
-        if ent.label_ not in MODEL_PLACE_LABELS and ent.label_ not in ("ORG", "PRODUCT"):
-            continue
-        span = _name_only(ent)
-        if span is None or not (span.text[0].isupper() or span.text[0].isdigit()):
-            continue
-        inside = hit_tokens.intersection(range(span.start, span.end))
-        if inside == set(range(span.start, span.end)):
-            continue  # the gazetteer's own name ("Northern Territory")
-        kind = facility_kind(span, ent.label_, right_after_cue(span) or _placed_in(span))
-        if kind is not None:
-            found.append((span, kind))
-    return found
-
-
-def _placed_in(span: Span) -> bool:
-    """'Goddard Space Flight Center in Greenbelt': a capitalised place follows 'in'."""
-    doc = span.doc
-    return (
-        span.end + 1 < len(doc)
-        and doc[span.end].lower_ in ("in", "at")
-        and doc[span.end + 1].ent_type_ in MODEL_PLACE_LABELS
-    )
-
-
 def _model_mentions(
     doc: Doc, hits: list[Span], taken: set[int], person_words: set[str], sports_story: bool
 ) -> list[_Mention]:
@@ -177,7 +150,7 @@ def _model_mentions(
     for ent in ents:
         if taken.intersection(range(ent.start, ent.end)) or ent.start in hit_ends:
             continue  # the gazetteer's, or a name it opens ("Dublin Bay South")
-        span = _name_only(ent)
+        span = name_only(ent)
         if span is None or not _is_model_place(span, person_words):
             continue
         if names_something_else(span) or span[-1].text in context_words("event_word"):
@@ -246,35 +219,6 @@ def _listed_after_cue(span: Span, hit_tokens: set[int]) -> bool:
     first = doc[root.head.i : root.head.i + 1]
     known = root.head.i in hit_tokens or bool(town_readings(first.text))
     return known and right_after_cue(first)
-
-
-def _code_from_context(mentions: list[_Mention]) -> None:
-    """A facility, road or named locality without a country takes the country of the place
-    named nearest it in its sentence ("the Pangram area of Sarkh, Logar"), else before it in
-    its paragraph ("Fort Worth's 6th Avenue"), else the article's most named country."""
-    coded = [m for m in mentions if m.record is not None and m.record["country_code"]]
-    counts = Counter(m.record["country_code"] for m in coded)
-    for mention in mentions:
-        if mention.record is not None or mention.kind is None:
-            continue
-        span = mention.span
-        same_sentence = [m for m in coded if m.span.sent == span.sent]
-        before = [m for m in coded if m.span.start < span.start]
-        if same_sentence:
-            source = min(same_sentence, key=lambda m: abs(m.span.start - span.start))
-            code = source.record["country_code"]
-        elif before and paragraph_number(before[-1].span) == paragraph_number(span):
-            code = before[-1].record["country_code"]
-        else:
-            code = counts.most_common(1)[0][0] if counts else None
-        mention.record = {
-            "id": None,
-            "name": span.text,
-            "country_code": code,
-            "type": mention.kind,
-            "latitude": None,
-            "longitude": None,
-        }
 
 
 def _person_name_words(ents: tuple[Span, ...]) -> set[str]:
@@ -363,19 +307,6 @@ def _is_dateline(hit: Span) -> bool:
         and hit.text.isupper()
         and (hit.end == len(doc) or doc[hit.end].text in DATELINE_SEPARATORS)
     )
-
-
-def _name_only(ent: Span) -> Span | None:
-    """A model entity without its article, possessive or a trailing line ("Selhurst Park\\nPA")."""
-    start, end = ent.start, ent.end
-    if ent[0].text in LEADING_ARTICLES:
-        start += 1
-    for token in ent:
-        if "\n" in token.text or token.is_space:
-            end = min(end, token.i)
-    while end > start and (ent.doc[end - 1].tag_ == "POS" or ent.doc[end - 1].is_punct):
-        end -= 1
-    return ent.doc[start:end] if end > start else None
 
 
 def _is_model_place(span: Span, person_words: set[str]) -> bool:
