@@ -2,20 +2,22 @@
 
 The JSONL files are the source; parsing them and indexing tens of thousands of names costs more
 than a tenth of a second, paid by every process. The index is therefore compiled once, on first
-use, into a pickle in the user's cache folder (`$XDG_CACHE_HOME/extract`, else `~/.cache/extract`),
-named by a hash of the pattern files, so that an edited gazetteer is compiled anew. A cache that
-cannot be written is no error: the index is then built in memory each time. The cache is in
-`marshal` form, the fastest Python reads, and its name carries the Python version it was written by.
+use, into the user's cache folder (`$XDG_CACHE_HOME/extract`, else `~/.cache/extract`), named by
+the pattern files' paths, sizes and times, so that an edited gazetteer is compiled anew. A cache
+that cannot be written is no error: the index is then built in memory each time. The cache is in
+`marshal` form, the fastest Python reads, and its name carries the Python version that wrote it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import marshal
 import os
 import sys
 import tempfile
 from collections import defaultdict
+from collections.abc import Iterator, Mapping
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -38,16 +40,18 @@ PREFIX_SPANS = "place_name_prefixes"
 MIN_CAPITALISED_LENGTH = 4
 SOURCE_FILES = ("places", "towns")
 # Bump when the compiled layout changes, so that an old cache is not read.
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 # Separators of the names of one first word, packed as text: read by the thousand, unpacked a
 # word at a time (tokens hold no control characters).
 TOKEN_SEPARATOR, FIELD_SEPARATOR, NAME_SEPARATOR = "\x1f", "\t", "\n"
+# Towns are unpacked by the first letters of their names: an article needs a few such groups.
+TOWN_PREFIX = 2
 
 
 def _compiled_index() -> dict[str, Any]:
     """The index built from the pattern files: the names of each first word (longest first,
-    packed as text), place records by id, and the towns of each initial (packed apart, read on
-    demand)."""
+    packed as text), place records by id (as JSON text), and the towns of each two-letter
+    prefix (packed apart, read on demand)."""
     readings: dict[tuple[str, ...], list[str]] = defaultdict(list)
     records = {}
     for line in load_patterns("places"):
@@ -68,20 +72,22 @@ def _compiled_index() -> dict[str, Any]:
     for line in load_patterns("towns"):
         code = line["country_code"]
         for name, latitude, longitude, population in line["towns"]:
-            towns[name[:1]][name].append((population, code, latitude, longitude))
+            towns[name[:TOWN_PREFIX]][name].append((population, code, latitude, longitude))
     return {
         "names": {first: NAME_SEPARATOR.join(found) for first, found in names.items()},
-        "records": records,
-        "towns": {initial: marshal.dumps(dict(found)) for initial, found in towns.items()},
+        "records": {place_id: json.dumps(record) for place_id, record in records.items()},
+        "towns": {prefix: marshal.dumps(dict(found)) for prefix, found in towns.items()},
     }
 
 
 def _cache_path() -> Path:
-    """Where the index of the installed pattern files is kept."""
+    """Where the index of the installed pattern files is kept: named by their paths, sizes and
+    modification times (a stat, not a read: an edited or reinstalled file is compiled anew)."""
     digest = hashlib.sha1(f"{INDEX_FORMAT} {sys.version_info[:2]} {marshal.version}".encode())
     for name in SOURCE_FILES:
-        source = resources.files("extract.pattern_files").joinpath(f"{name}.jsonl")
-        digest.update(source.read_bytes())
+        source = Path(str(resources.files("extract.pattern_files").joinpath(f"{name}.jsonl")))
+        status = source.stat()
+        digest.update(f"{source} {status.st_size} {status.st_mtime_ns}".encode())
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "extract" / f"gazetteer-{digest.hexdigest()[:16]}.marshal"
 
@@ -105,28 +111,48 @@ def gazetteer_index() -> dict[str, Any]:
     return index
 
 
-def place_records() -> dict[str, dict[str, Any]]:
-    """The gazetteer's place records by id."""
-    return gazetteer_index()["records"]
+class _RecordsById(Mapping):
+    """Place records by id, each decoded from its JSON text when first asked for: an article
+    needs a few dozen of the ten thousand."""
+
+    def __init__(self, packed: dict[str, str]):
+        self.packed = packed
+        self.decoded: dict[str, dict[str, Any]] = {}
+
+    def __getitem__(self, place_id: str) -> dict[str, Any]:
+        record = self.decoded.get(place_id)
+        if record is None:
+            record = self.decoded[place_id] = json.loads(self.packed[place_id])
+        return record
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.packed)
+
+    def __len__(self) -> int:
+        return len(self.packed)
 
 
 @cache
-def _towns_starting_with(initial: str) -> dict[str, list[tuple]]:
+def place_records() -> Mapping[str, dict[str, Any]]:
+    """The gazetteer's place records by id."""
+    return _RecordsById(gazetteer_index()["records"])
+
+
+@cache
+def _towns_starting_with(prefix: str) -> dict[str, list[tuple]]:
     """(population, country code, latitude, longitude) of the towns of each name that starts
-    with `initial`: one article needs only a few letters."""
-    packed = gazetteer_index()["towns"].get(initial)
+    with `prefix` (TOWN_PREFIX letters)."""
+    packed = gazetteer_index()["towns"].get(prefix)
     return marshal.loads(packed) if packed else {}
 
 
 def town_readings(name: str) -> list[dict[str, Any]]:
     """Towns too small for the gazetteer called `name`, largest first (`patterns/towns.jsonl`);
     a name in capitals ("HARRISBURG", not an acronym such as "UN") is looked up as a title too."""
-    if not name:
-        return []
-    towns_here = _towns_starting_with(name[0])
-    if name.isupper() and len(name) >= MIN_CAPITALISED_LENGTH and name not in towns_here:
+    towns = _towns_starting_with(name[:TOWN_PREFIX]).get(name) if name else None
+    if towns is None and name.isupper() and len(name) >= MIN_CAPITALISED_LENGTH:
         name = name.title()
-    towns = sorted(towns_here.get(name, ()), key=lambda town: -town[0])
+        towns = _towns_starting_with(name[:TOWN_PREFIX]).get(name)
     return [
         {
             "id": f"town:{code}:{name}",
@@ -136,7 +162,7 @@ def town_readings(name: str) -> list[dict[str, Any]]:
             "latitude": latitude,
             "longitude": longitude,
         }
-        for _, code, latitude, longitude in towns
+        for _, code, latitude, longitude in sorted(towns or (), key=lambda town: -town[0])
     ]
 
 
