@@ -75,7 +75,7 @@ def names_something_else(span: Span) -> bool:
 
 def is_club(span: Span, sports_story: bool) -> bool:
     """In a sports story, a place name that stands for its club: 'Pittsburgh quarterback',
-    'Leicester City', 'Minnesota's game', 'win over Pittsburgh', 'Eastern Michigan', 'has
+    'Leicester City', 'the Houston Rockets', 'Minnesota's game', 'win over Pittsburgh', 'Eastern Michigan', 'has
     coached Ajax, Valencia and Everton', 'Leicester said in a statement'."""
     if not sports_story:
         return False
@@ -83,6 +83,8 @@ def is_club(span: Span, sports_story: bool) -> bool:
     before, after = _token(doc, span.start - 1), _token(doc, span.end)
     if after is not None and after.text in context_words("team_affix"):
         return True
+    if after is not None and after.is_title and after.tag_ == "NNPS":
+        return True  # a nickname: 'the Houston Rockets', 'Pittsburgh Steelers'
     role = _token(doc, span.end + 1) if after is not None and after.text in POSSESSIVES else after
     if role is not None and role.lower_ in context_words("team_role"):
         return True

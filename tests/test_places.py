@@ -359,6 +359,12 @@ NOT_PLACES = [
         [("Manchester", 114)],
     ),
     ("Real Madrid won again in Spain.", "Madrid", [("Spain", 25)]),
+    (
+        "The Houston Rockets beat the Lakers in Los Angeles. Houston coach Stephen Silas said "
+        "the team scored in the league game.",
+        "Houston",
+        [("Los Angeles", 39)],
+    ),
     # products, events, companies, compounds
     ("Brent crude rose in London trading.", "Brent", [("London", 20)]),
     ("Nadal led Spain to the Davis Cup title.", "Davis", [("Spain", 10)]),
