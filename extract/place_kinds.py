@@ -75,8 +75,9 @@ def names_something_else(span: Span) -> bool:
 
 def is_club(span: Span, sports_story: bool) -> bool:
     """In a sports story, a place name that stands for its club: 'Pittsburgh quarterback',
-    'Leicester City', 'the Houston Rockets', 'Minnesota's game', 'win over Pittsburgh', 'Eastern Michigan', 'has
-    coached Ajax, Valencia and Everton', 'Leicester said in a statement'."""
+    'Leicester City', 'the Houston Rockets', 'Minnesota's game', 'win over Pittsburgh',
+    'Eastern Michigan', 'has coached Ajax, Valencia and Everton', 'Leicester said in a
+    statement'."""
     if not sports_story:
         return False
     doc = span.doc
