@@ -90,7 +90,7 @@ def is_club(span: Span, sports_story: bool) -> bool:
     if role is not None and role.lower_ in context_words("team_role"):
         return True
     if before is not None and before.text in context_words("compass_prefix"):
-        return True
+        return not right_after_cue(span)  # "in Southern California" is the region
     root = span.root
     while root.dep_ == "conj" and root.head.i < root.i:  # 'coached Ajax, Valencia and Everton'
         root = root.head

@@ -84,6 +84,15 @@ KINDS = [
             ("Texas", 23, "Texas", "US", "region"),
         ],
     ),
+    # in a sports story a compass word after a place word leaves the region a region
+    (
+        "Fires in Southern California moved the league game, the coach said, and the "
+        "quarterback scored in Phoenix.",
+        [
+            ("California", 18, "California", "US", "region"),
+            ("Phoenix", 98, "Phoenix", "US", "city"),
+        ],
+    ),
     # in a sports story a place after a player's position is the club; the arena is a place
     (
         "The Wild beat the Sabres at KeyBank Center. Pittsburgh quarterback Mason Rudolph and "

@@ -360,6 +360,12 @@ NOT_PLACES = [
     ),
     ("Real Madrid won again in Spain.", "Madrid", [("Spain", 25)]),
     (
+        "The coach said Eastern Michigan rolled past Northern Illinois in Detroit after the "
+        "quarterback scored in the league game.",
+        "Illinois",
+        [("Detroit", 65)],
+    ),
+    (
         "The Houston Rockets beat the Lakers in Los Angeles. Houston coach Stephen Silas said "
         "the team scored in the league game.",
         "Houston",
