@@ -84,8 +84,8 @@ def is_club(span: Span, sports_story: bool) -> bool:
     before, after = _token(doc, span.start - 1), _token(doc, span.end)
     if after is not None and after.text in context_words("team_affix"):
         return True
-    if after is not None and after.is_title and after.tag_ == "NNPS":
-        return True  # a nickname: 'the Houston Rockets', 'Pittsburgh Steelers'
+    if after is not None and _opens_a_team_name(after) and not right_after_cue(span):
+        return True  # 'the Houston Rockets', 'Wichita West senior' (not 'in Manchester Sunday')
     role = _token(doc, span.end + 1) if after is not None and after.text in POSSESSIVES else after
     if role is not None and role.lower_ in context_words("team_role"):
         return True
@@ -98,6 +98,23 @@ def is_club(span: Span, sports_story: bool) -> bool:
     if opener is not None and opener.lower_ in context_words("versus_word"):
         return True
     return root.dep_ in ("nsubj", "dobj") and root.head.lower_ in context_words("sport_verb")
+
+
+def _opens_a_team_name(token: Token) -> bool:
+    """A capitalised name word right after a place name, in a sports story: the rest of a
+    team's name, unless it is a date, a person or a structure ('Manchester Sunday', 'Heinz
+    Field')."""
+    structures = (
+        context_words("road_word")
+        | context_words("facility_word")
+        | context_words("facility_word_weak")
+    )
+    return (
+        token.is_title
+        and token.pos_ == "PROPN"
+        and token.ent_type_ not in ("DATE", "TIME", "PERSON")
+        and token.text not in structures
+    )
 
 
 def facility_kind(span: Span, label: str, placed: bool) -> str | None:

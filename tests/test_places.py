@@ -360,6 +360,18 @@ NOT_PLACES = [
     ),
     ("Real Madrid won again in Spain.", "Madrid", [("Spain", 25)]),
     (
+        "The Cleveland Browns beat the Steelers in Pittsburgh, and the quarterback scored as "
+        "the coach watched the league leaders.",
+        "Cleveland",
+        [("Pittsburgh", 42)],
+    ),
+    (
+        "Wichita West senior Dan Lee won the title in Topeka, the coach said after the league "
+        "final and the playoffs.",
+        "Wichita",
+        [("Topeka", 45)],
+    ),
+    (
         "The coach said Eastern Michigan rolled past Northern Illinois in Detroit after the "
         "quarterback scored in the league game.",
         "Illinois",
