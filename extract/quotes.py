@@ -11,7 +11,6 @@ Three sources, merged per document:
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Container
@@ -26,26 +25,9 @@ from spacy.vocab import Vocab
 from .doc_text import doc_text
 from .facts import Quote, Span, Speaker
 from .patterns import load_patterns
+from .quotes_marks import CLOSING_MARKS, OPENING_MARKS, Marked, find_marked, marked_span_end
 from .speakers import Cast, Resolved, title_words
 
-# Quotation marks, and paragraph breaks: a blank line, or a new line that opens with a mark.
-MARK_OR_BREAK = re.compile(r"[\"'“”‘’«»„‹›]|\n[ \t\r]*\n|\n(?=[ \t]*[\"'“‘«„‹])")
-# The marks a closing mark may close.
-CLOSES = {
-    "”": '“„"',
-    '"': '"“„',
-    "“": "„",
-    "»": "«",
-    "’": "‘'",
-    "'": "'‘",
-    "›": "‹",
-}
-SINGLE_MARKS = "‘’'‹›"
-OPENING_MARKS = "“\"„«‘'‹"
-CLOSING_MARKS = "”\"“»’'›"
-# Characters before an opening mark that show it opens ("(", a dash, a slash).
-OPENING_CONTEXT = "([{—–-/:"
-TRAILING_INSIDE = ",."  # final punctuation inside the marks, not part of the quote
 CLAUSE_END_PUNCT = frozenset({"–", "—", ";", "--"})
 # Dashes between words; a spaced hyphen ("BERLIN (Reuters) - ...") is one too.
 DASHES = frozenset({"–", "—", "--"})
@@ -69,16 +51,6 @@ ATTRIBUTION_WINDOW = 8
 
 
 @dataclass(frozen=True)
-class Marked:
-    """Text in quotation marks: `start`/`end` are the quote itself, marks and final ,/. left out."""
-
-    open_at: int  # offset of the opening mark
-    close_end: int | None  # offset just after the closing mark; None when it never closed
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
 class Report:
     """What one attribution says: a span of the text, its kind, and who said it."""
 
@@ -95,104 +67,6 @@ def find_quotes(doc: Doc) -> tuple[list[Quote], list[Speaker]]:
     finder = _Finder(doc)
     reports = _inherit_speakers(finder.text, finder.reports())
     return _resolve(doc, finder.text, reports)
-
-
-# ---------------------------------------------------------------- quotation marks
-
-
-def find_marked(text: str) -> list[Marked]:
-    """The outermost quotations of `text`, in order; a quote never crosses a paragraph break.
-
-    Apostrophes (Putin's, don’t, leaders’) are not marks. An opening mark that never closes
-    quotes the rest of its line (double marks, or single marks opening a paragraph, as in a
-    statement running over several paragraphs); any other stray mark is ignored.
-    """
-    found: list[Marked] = []
-    open_marks: list[tuple[str, int]] = []
-    paragraph_start = 0
-
-    def end_paragraph(at: int) -> None:
-        if open_marks:
-            mark, position = open_marks[0]
-            opens_paragraph = not text[paragraph_start:position].strip()
-            if mark not in SINGLE_MARKS or opens_paragraph:
-                line_end = text.find("\n", position)
-                end = at if line_end == -1 else min(at, line_end)
-                _add_marked(found, text, position, None, end)
-        open_marks.clear()
-
-    for match in MARK_OR_BREAK.finditer(text):
-        mark, position = match.group(), match.start()
-        if mark[0] == "\n":
-            end_paragraph(position)
-            paragraph_start = match.end()
-            continue
-        before = text[position - 1] if position else " "
-        after = text[position + 1] if position + 1 < len(text) else " "
-        role = _mark_role(mark, before, after, open_marks)
-        if role == "close":
-            while open_marks and open_marks[-1][0] not in CLOSES[mark]:
-                open_marks.pop()
-            opener = open_marks.pop()
-            if not open_marks:
-                _add_marked(found, text, opener[1], position + 1, position)
-        elif role == "open":
-            if open_marks and open_marks[-1][0] == mark:
-                # The same mark opening again: the earlier one was never closed.
-                stray = open_marks.pop()
-                if not open_marks and mark not in SINGLE_MARKS:
-                    _add_marked(found, text, stray[1], None, position)
-            open_marks.append((mark, position))
-    end_paragraph(len(text))
-    return found
-
-
-def _mark_role(mark: str, before: str, after: str, open_marks: list[tuple[str, int]]) -> str:
-    """Whether `mark` opens a quote, closes one, or is not a quotation mark here."""
-    can_close = any(opener in CLOSES.get(mark, "") for opener, _ in open_marks)
-    if mark in "„«‹":
-        return "open"
-    if mark == "“":
-        return "close" if open_marks and open_marks[-1][0] == "„" else "open"
-    if mark in "”»›":
-        return "close" if can_close else "none"
-    opening_context = (
-        before.isspace() or before in OPENING_CONTEXT or before in OPENING_MARKS
-    ) and (not after.isspace())
-    if mark == '"':
-        closing_context = not before.isspace() and (after.isspace() or not after.isalnum())
-        if can_close and not (opening_context and not closing_context):
-            return "close"
-        return "open" if opening_context or not after.isspace() else "none"
-    # Single marks double as apostrophes: between letters (don’t), after a plural (leaders’).
-    if before.isalnum() and after.isalnum():
-        return "none"
-    if can_close and not after.isalnum():
-        return "close"
-    if mark in "‘'" and opening_context and after.isalnum():
-        return "open"
-    return "none"
-
-
-def _add_marked(
-    found: list[Marked], text: str, open_at: int, close_end: int | None, end: int
-) -> None:
-    start = open_at + 1
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start and text[end - 1] in TRAILING_INSIDE:
-        end -= 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start and any(char.isalnum() for char in text[start:end]):
-        found.append(Marked(open_at, close_end, start, end))
-
-
-def marked_span_end(marked: Marked) -> int:
-    """Where the quotation ends in the text, closing mark included."""
-    return marked.close_end if marked.close_end is not None else marked.end
 
 
 # ---------------------------------------------------------------- cues and the parse
@@ -447,7 +321,7 @@ class _Finder:
         self.quoted: set[int] = set()
         self.closing: set[int] = set()
         for m in self.marked:
-            inner = doc.char_span(m.open_at + 1, m.end, alignment_mode="expand")
+            inner = doc.char_span(m.start, m.end, alignment_mode="expand")
             if inner is not None:
                 self.quoted.update(range(inner.start, inner.end))
             if m.close_end is not None:
