@@ -25,7 +25,14 @@ from spacy.vocab import Vocab
 from .doc_text import doc_text
 from .facts import Quote, Span, Speaker
 from .patterns import load_patterns
+from .quotes_content import (
+    CONTENT_LABELS,
+    asks_nothing,
+    content_of,
+    is_count_or_object_of_noun,
+)
 from .quotes_marks import CLOSING_MARKS, OPENING_MARKS, Marked, find_marked, marked_span_end
+from .speaker_types import is_nominal_adjective, who_speaks
 from .speakers import Cast, Resolved, title_words
 
 CLAUSE_END_PUNCT = frozenset({"–", "—", ";", "--"})
@@ -46,6 +53,8 @@ SPEAKER_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 VERB_MODIFIER_DEPS = frozenset({"prep", "npadvmod", "advmod", "advcl", "punct", "agent"})
 # Auxiliaries that mark a verb as reported (backshifted): "said X and would plead not guilty".
 REPORTED_AUXILIARIES = frozenset({"would", "could", "should", "might"})
+# What a reported range needs to be a statement: a verb, quoted words, or nothing more.
+NEEDS_VERB, NEEDS_QUOTE, NEEDS_NOTHING = "verb", "quote", "nothing"
 # How many tokens after a closing mark, or before an opening one, the attribution may sit.
 ATTRIBUTION_WINDOW = 8
 
@@ -86,6 +95,15 @@ def subject_of(verb: Token, cues: Container[int] = ()) -> Token | None:
     ("Stressing that ..., he said"; "..., telling the US president that"). `cues` are the
     token indices of the document's cue verbs."""
     for _ in range(3):
+        # "prompted users to argue that ...", "urged X to say": the object speaks.
+        controller = next(
+            (c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None
+        )
+        if verb.dep_ == "xcomp" and controller is not None and not _has_subject(verb):
+            return controller
+        # "issued a statement warning of ...": who issued it.
+        if verb.dep_ == "acl" and verb.head.dep_ == "dobj" and verb.head.head.i != verb.i:
+            verb = verb.head.head
         # Two subjects are a misparse ("“The line held,” X said"): the nearer one is the speaker.
         subjects = sorted(
             (c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - verb.i)
@@ -154,14 +172,19 @@ def _ends_statement(rest: TokenSpan) -> bool:
 
 def speaker_of(verb: Token, cues: Container[int] = ()) -> Token | None:
     """The head of the speaker's noun phrase for a cue verb, on the verb's own line (a parse
-    that runs a caption into the next paragraph must not make the caption the speaker)."""
+    that runs a caption into the next paragraph must not make the caption the speaker); never a
+    figure ("Fifty-one percent said"), and a document's author for the document."""
+    return who_speaks(_subject_head(verb, cues))
+
+
+def _subject_head(verb: Token, cues: Container[int]) -> Token | None:
     head = inverted_speaker(verb) or subject_of(verb, cues)
     opening_end = _opening_adverbial_end(verb)
     if opening_end is not None and (head is None or head.i < opening_end):
         # "Outside court, the son ... said", "In mitigation, Anne Fairley, defending, said":
         # the parse takes the opening phrase for the subject or finds none.
         head = _phrase_before(verb, opening_end + 1)
-    if head is not None and head.pos_ not in SPEAKER_POS:
+    if head is not None and head.pos_ not in SPEAKER_POS and not is_nominal_adjective(head):
         return None
     if head is not None and head.i < verb.i:
         # "WASHINGTON (AP) — The agency said": the speaker follows the dateline's dash.
@@ -306,6 +329,13 @@ class _Finder:
             span.root.i for span in self.matches.get("DESCRIBE", [])
         }
         self.refusals = {span.root.i for span in self.matches.get("REFUSAL", [])}
+        self.question_verbs = {span.root.i for span in self.matches.get("QUESTION", [])}
+        self.count_heads = {span.root.i for span in self.matches.get("COUNT_HEAD", [])}
+        # Token index -> the content frames its verb has (quotes_content).
+        self.frames: dict[int, set[str]] = {}
+        for label in CONTENT_LABELS:
+            for span in self.matches.get(label, []):
+                self.frames.setdefault(span.root.i, set()).add(label)
         self.clause_breaks = {span.start for span in self.matches.get("CLAUSE_BREAK", [])}
         self.statement_nouns = {span.start for span in self.matches.get("STATEMENT_NOUN", [])}
         # Time phrases ("on Tuesday", "Sunday") by first token index -> the index after them.
@@ -358,14 +388,14 @@ class _Finder:
 
     def _verb_report(self, cue: TokenSpan, label: str) -> Report | None:
         verb = cue.root
-        if self._is_not_said(verb):
+        if self._is_not_said(verb) or is_count_or_object_of_noun(verb, self.count_heads):
             return None
         head = speaker_of(verb, self.speech_cues)
         speaker = mention_of(head) if head is not None else None
         found = self._reported_range(verb, label, speaker, inverted_speaker(verb) is not None)
         if found is None:
             return None
-        start, end, quoted_only = found
+        start, end, needs = found
         # "said X and added Y", "said X and called for Y": the clause stops before a further
         # cue verb of the same speaker.
         for i in range(start, end):
@@ -375,8 +405,11 @@ class _Finder:
         span = self._trim(start, end)
         if span is None:
             return None
-        report = self._classify(span, speaker, cue)
-        if report is not None and quoted_only and report.kind == "indirect":
+        clause = self.doc.char_span(*span, alignment_mode="expand")
+        if clause is None or asks_nothing(verb, clause[0], self.question_verbs):
+            return None
+        report = self._classify(span, speaker, cue, needs_verb=needs != NEEDS_NOTHING)
+        if report is not None and needs == NEEDS_QUOTE and report.kind == "indirect":
             return None
         return report
 
@@ -384,25 +417,26 @@ class _Finder:
         """ "would not say whether ...", "declined to say if ...": what follows was not said."""
         if any(child.dep_ == "neg" for child in verb.children):
             return True
-        return verb.dep_ == "xcomp" and verb.head.i in self.refusals
+        return verb.dep_ in ("xcomp", "acl") and verb.head.i in self.refusals
 
     def _reported_range(
         self, verb: Token, label: str, speaker: TokenSpan | None, inverted: bool
-    ) -> tuple[int, int, bool] | None:
-        """The tokens [start, end) of what `verb` reports, and whether they count only when
-        they hold quoted words (an object: "stressed the UK’s “unwavering” support")."""
+    ) -> tuple[int, int, str] | None:
+        """The tokens [start, end) of what `verb` reports, and what they need to count: a verb
+        (a clause), quoted words (an object: "stressed the UK’s “unwavering” support"), or
+        nothing (a content frame's object: "denied every allegation")."""
         if inverted:
             found = self._clause_before(verb)
-            return (*found, False) if found else None
+            return (*found, NEEDS_VERB) if found else None
         clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
         obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
-        if label == "DESCRIBE":
+        if label == "DESCRIBE" and (clause is None or clause.i < verb.i):
             # "termed X a “Y”", "described X as “Y”": the object and what it is called, up
             # to a further cue verb (", adding that ..." is a report of its own).
             if obj is None:
                 return None
             further = [c.left_edge.i for c in verb.rights if c.i > obj.i and c.i in self.cue_verbs]
-            return obj.left_edge.i, min([verb.right_edge.i + 1, *further]), True
+            return obj.left_edge.i, min([verb.right_edge.i + 1, *further]), NEEDS_QUOTE
         if clause is not None and clause.i > verb.i:
             start = max(verb.i + 1, clause.left_edge.i)
             # "said on Tuesday it would ...": the time is when it was said.
@@ -424,11 +458,11 @@ class _Finder:
                     )
                 ):
                     end = conj.right_edge.i + 1
-            return start, end, False
+            return start, end, NEEDS_VERB
         if clause is not None:
             stop = min(verb.i, speaker.start) if speaker is not None else verb.i
             start = max(clause.left_edge.i, self._line_start(verb))
-            return start, min(clause.right_edge.i + 1, stop), False
+            return start, min(clause.right_edge.i + 1, stop), NEEDS_VERB
         # "said that in a call ... the UK would": the parse took "that" for an object;
         # "told investors on a call that ...": it made the clause a relative of "call".
         that = next(
@@ -442,13 +476,16 @@ class _Finder:
         if that is not None and not any(
             _is_verb(t) or t.is_punct for t in verb.doc[verb.i + 1 : that.i]
         ):
-            return that.i + 1, verb.right_edge.i + 1, False
+            return that.i + 1, verb.right_edge.i + 1, NEEDS_VERB
+        content = content_of(verb, self.frames.get(verb.i, set()))
+        if content is not None:
+            return content.start, content.end, NEEDS_VERB if content.needs_verb else NEEDS_NOTHING
         if obj is not None:
-            return obj.left_edge.i, obj.right_edge.i + 1, True
+            return obj.left_edge.i, obj.right_edge.i + 1, NEEDS_QUOTE
         # "CLAUSE, X said (on Monday, ...)": the parse often leaves the clause unattached.
         if speaker is not None and speaker.start < verb.i and _only_modifiers_follow(verb):
             found = self._clause_before(speaker[0])
-            return (*found, False) if found else None
+            return (*found, NEEDS_VERB) if found else None
         return None
 
     def _clause_before(self, boundary: Token) -> tuple[int, int] | None:
@@ -611,7 +648,11 @@ class _Finder:
         return not clause_start <= attached_to.i < token.i
 
     def _classify(
-        self, span: tuple[int, int], speaker: TokenSpan | None, cue: TokenSpan | None
+        self,
+        span: tuple[int, int],
+        speaker: TokenSpan | None,
+        cue: TokenSpan | None,
+        needs_verb: bool = True,
     ) -> Report | None:
         """The report of a clause: direct when it is one quotation, mixed when it holds quoted
         words, indirect when it has none (then it needs a verb: "said yes" is no statement)."""
@@ -629,7 +670,7 @@ class _Finder:
         if inside:
             return Report(first, last, "mixed", speaker, cue, inside)
         clause = self.doc.char_span(first, last, alignment_mode="expand")
-        if clause is None or len(clause) < 3 or not any(_is_verb(t) for t in clause):
+        if clause is None or (needs_verb and (len(clause) < 3 or not any(map(_is_verb, clause)))):
             return None
         return Report(first, last, "indirect", speaker, cue)
 

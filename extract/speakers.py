@@ -11,15 +11,14 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from .facts import Span, Speaker
-from .patterns import load_patterns
+from .speaker_agreement import noun_gender, role_rank, settle_genders
+from .speakers_words import is_subject, title_words
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Entity labels of sources that speak as an organization ("Downing Street said", "No 10 insisted").
 ORGANIZATION_LABELS = frozenset({"ORG", "GPE", "FAC", "NORP"})
 DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those"})
@@ -30,42 +29,6 @@ HONORIFIC_GENDERS = {"mr": "male", "ms": "female", "mrs": "female", "miss": "fem
 PRONOUN_REACH_SENTENCES = 4
 # Words an acronym's letters skip ("Office for National Statistics" is ONS).
 ACRONYM_SKIPPED = frozenset({"of", "for", "and", "the", "on", "in", "&"})
-
-
-@dataclass(frozen=True)
-class TitleWords:
-    """The speaker_titles pattern data, as sets."""
-
-    honorifics: frozenset[str]
-    titles: frozenset[str]
-    institutional: frozenset[str]
-    male: frozenset[str]
-    female: frozenset[str]
-    group: frozenset[str]
-    neuter: frozenset[str]
-    organization_nouns: frozenset[str]
-    epithets: frozenset[str]
-
-
-@cache
-def title_words() -> TitleWords:
-    entries = load_patterns("speaker_titles")
-    pronouns = next(entry for entry in entries if entry["type"] == "pronoun")
-    return TitleWords(
-        honorifics=frozenset(w for e in entries if e["type"] == "honorific" for w in e["words"]),
-        titles=frozenset(e["phrase"] for e in entries if e["type"] == "title"),
-        institutional=frozenset(
-            w for e in entries if e["type"] == "institutional" for w in e["words"]
-        ),
-        male=frozenset(pronouns["male"]),
-        female=frozenset(pronouns["female"]),
-        group=frozenset(pronouns["group"]),
-        neuter=frozenset(pronouns["organization"]),
-        organization_nouns=frozenset(
-            w for e in entries if e["type"] == "organization_noun" for w in e["words"]
-        ),
-        epithets=frozenset(w for e in entries if e["type"] == "epithet" for w in e["words"]),
-    )
 
 
 @dataclass
@@ -106,7 +69,8 @@ def name_tokens(tokens: TokenSpan) -> list[Token]:
     ]
     # Leading title words ("President", "Foreign Secretary") are not part of the name.
     while len(kept) > 1 and (
-        kept[0].lower_ in words.titles or kept[0].ent_type_ != tokens.root.ent_type_
+        kept[0].lower_ in words.titles | words.epithets
+        or kept[0].ent_type_ != tokens.root.ent_type_
     ):
         kept.pop(0)
     return kept
@@ -124,6 +88,7 @@ class Cast:
         self.person_mentions: list[tuple[int, Person, Token]] = []  # (start char, person, root)
         self._collect_people()
         self.person_mentions.sort(key=lambda item: item[0])
+        settle_genders(doc, self.person_mentions, self.people.values())
         self._mention_starts = [start for start, _, _ in self.person_mentions]
         self.spoken: list[tuple[int, Resolved]] = []  # speakers resolved so far, by position
         self.used: dict[Resolved, list[Span]] = {}
@@ -185,12 +150,13 @@ class Cast:
         return None
 
     def person_by_role(self, role: str, position: int) -> Person | None:
-        """The person whose title ends with `role` ("foreign secretary"), nearest before first."""
-        role = role.lower()
+        """The person whose title holds `role` ("foreign secretary", "high commissioner" of
+        "UN High Commissioner for Refugees"), nearest before first."""
+        role = f" {role.lower()} "
         holders = [
             (start, person)
             for start, person, _ in self.person_mentions
-            if any(title.lower().endswith(role) for title in person.titles)
+            if any(role in f" {title.lower()} " for title in person.titles)
         ]
         if not holders:
             return None
@@ -220,8 +186,11 @@ class Cast:
             person = self.person_by_role(description, mention.start_char)
             if person is not None:
                 return Resolved(person.name, "person")
-            if description.lower() in words.titles or all(
-                t.lower_ in words.titles for t in described
+            # A title alone ("High Commissioner", "supply minister") is a role, not a name.
+            if (
+                description.lower() in words.titles
+                or all(t.lower_ in words.titles for t in described)
+                or root.ent_type_ != "PERSON"
             ):
                 return Resolved(description, _unnamed_kind(root))  # a role nobody is named for
             if not any(t.pos_ == "PROPN" for t in described):
@@ -285,14 +254,27 @@ class Cast:
             if named or (before and root.lower_ in words.organization_nouns):
                 return Resolved(self._organization_name((named or before)[-1]), "organization")
             return None
-        is_epithet = (
-            root.lower_ in words.epithets or root.ent_type_ == "NORP" or "year-old" in mention.text
-        )
-        if is_epithet and root.lower_ not in words.titles:
-            person = self._nearest_person(root, None)
+        if self._is_epithet(mention, root):
+            person = self._nearest_person(root, noun_gender(root.text), root.lower_)
             if person is not None:
                 return Resolved(person.name, "person")
         return None
+
+    @staticmethod
+    def _is_epithet(mention: TokenSpan, root: Token) -> bool:
+        """ "the winger", "the Italian", "the 22-year-old", "the defendant": a description of a
+        person named before, not a role of its own (a title), a source or a document."""
+        words = title_words()
+        if root.lower_ in words.titles:
+            return False
+        if root.lower_ in words.epithets or root.ent_type_ == "NORP" or "year-old" in mention.text:
+            return True
+        sources = words.institutional | words.organization_nouns | words.documents
+        return (
+            root.tag_ == "NN"
+            and root.lower_ not in sources
+            and not any(t.pos_ == "PROPN" for t in mention)
+        )
 
     def _earlier_source(self, mention: TokenSpan, root: Token) -> Resolved | None:
         """ "The spokesperson" after "a Downing Street spokesperson": the source named before."""
@@ -306,7 +288,7 @@ class Cast:
     def _resolve_pronoun(self, pronoun: Token) -> Resolved | None:
         words = title_words()
         if pronoun.lower_ in words.group:
-            return self.spoken[-1][1] if self.spoken else None
+            return self._resolve_group(pronoun)
         if pronoun.lower_ in words.neuter:
             # "The IFS said ... It said ...": the organization that spoke last, in reach.
             reach = self._reach(pronoun)
@@ -325,9 +307,23 @@ class Cast:
                 return earlier
         return None
 
-    def _nearest_person(self, pronoun: Token, gender: str | None) -> Person | None:
-        """The nearest person before `pronoun` (of `gender`, when given), preferring sentence
-        subjects, in reach."""
+    def _resolve_group(self, pronoun: Token) -> Resolved | None:
+        """ "they said": the group or organization that spoke last in reach (number agreement:
+        not one person, unless nobody else spoke), else the organization named last."""
+        reach = self._reach(pronoun)
+        for start, earlier in reversed(self.spoken):
+            if start >= reach and earlier.kind != "person":
+                return earlier
+        named = [name for start, name in self.organizations if reach <= start < pronoun.idx]
+        if named:
+            return Resolved(self._organization_name(named[-1]), "organization")
+        return self.spoken[-1][1] if self.spoken else None
+
+    def _nearest_person(
+        self, pronoun: Token, gender: str | None, role: str | None = None
+    ) -> Person | None:
+        """The nearest person before `pronoun` that agrees with it in gender and role,
+        preferring sentence subjects, in reach."""
         reach = self._reach(pronoun)
         stop = bisect_left(self._mention_starts, pronoun.idx)
         candidates = [
@@ -337,10 +333,14 @@ class Cast:
             and (gender is None or person.gender in (None, gender))
             and not self._in_quote(start)
         ]
+        if not candidates:
+            return None
+        best = min(role_rank(person.titles, role) for person, _ in candidates)
+        candidates = [(p, root) for p, root in candidates if role_rank(p.titles, role) == best]
         for person, root in reversed(candidates):
             if is_subject(root):
                 return person
-        return candidates[-1][0] if candidates else None
+        return candidates[-1][0]
 
     def _reach(self, token: Token) -> int:
         """Where the sentences an antecedent of `token` may be in start."""
@@ -409,7 +409,7 @@ def given_names(name: TokenSpan) -> list[Token]:
             or token.ent_type_
             or not token.text[:1].isupper()
             or token.text.endswith(".")
-            or token.lower_ in words.titles | words.honorifics
+            or token.lower_ in words.titles | words.honorifics | words.epithets
         ):
             break
         start -= 1
@@ -433,7 +433,7 @@ def _unnamed_kind(root: Token) -> str:
     "analysts" are several people, "the minister" is one."""
     if root.lower_ in title_words().institutional:
         return "organization"
-    return "unknown" if root.tag_ in ("NNS", "NNPS") else "person"
+    return "unknown"
 
 
 def _without_article(tokens: TokenSpan) -> str:
@@ -446,13 +446,6 @@ def acronym(name: str) -> str:
     return "".join(
         w[0] for w in name.split() if w.lower() not in ACRONYM_SKIPPED and w[0].isupper()
     )
-
-
-def is_subject(token: Token) -> bool:
-    """`token` heads or is part of (compound, apposition) a clause subject."""
-    while token.dep_ in ("compound", "appos", "flat") and token.head.i != token.i:
-        token = token.head
-    return token.dep_ in SUBJECT_DEPS
 
 
 def premodifier_titles(name: TokenSpan) -> list[str]:

@@ -1,0 +1,131 @@
+"""What a speech verb reports when it has no that-clause: the content frames of the cue lexicon.
+
+`patterns/quote_cues.jsonl` says, per verb, which complement is what was said:
+- OBJECT_CONTENT: the object, quoted or not ("denied every allegation", "admitted stealing");
+- OBJECT_CLAUSE_CONTENT: the object when it holds a verb ("announced plans to close ...");
+- INFINITIVE_CONTENT: the to-infinitive with its addressee ("urged voters to turn out",
+  "called on the minister to resign", "vowed to fight on");
+- PREPOSITION_CONTENT: a prepositional complement with the object before it ("accused the
+  council of wasting money", "warned of “dangerous consequences”").
+And a statement is never a count or a question the speaker did not ask: "the number who said
+...", "noted if and how often ..." (QUESTION verbs do take such clauses: "wondered whether").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Token
+
+from .patterns import load_patterns
+
+CONTENT_LABELS = (
+    "OBJECT_CONTENT",
+    "OBJECT_CLAUSE_CONTENT",
+    "INFINITIVE_CONTENT",
+    "PREPOSITION_CONTENT",
+)
+# Words that open a clause asking, not telling: "noted if ...", "did not say whether ...".
+QUESTION_OPENERS = frozenset({"if", "whether"})
+# Words that make a clause a time reference ("a day after X announced plans to ...").
+TIME_MARKERS = frozenset({"after", "before", "since", "until", "when", "once"})
+# Words that make a to-clause a purpose, not what was said ("called in order to ...").
+PURPOSE_WORDS = frozenset({"order", "so"})
+
+
+@dataclass(frozen=True)
+class Content:
+    """Tokens [start, end) a cue verb reports; `needs_verb`: a statement only with a verb or
+    quoted words in it ("warned of a recession" is a topic, "warned of “chaos”" a quote)."""
+
+    start: int
+    end: int
+    needs_verb: bool
+
+
+@cache
+def preposition_frames() -> dict[str, frozenset[str]]:
+    """Verb form -> the prepositions whose complement it reports."""
+    entry = next(e for e in load_patterns("quote_cues") if e["label"] == "PREPOSITION_CONTENT")
+    return {verb: frozenset(preps) for verb, preps in entry["prepositions"].items()}
+
+
+def content_of(verb: Token, labels: set[str]) -> Content | None:
+    """What `verb` reports through the frames in `labels` (those it matched), if anything."""
+    if any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children):
+        return None  # "was asked to comment", "was warned of": the subject is the listener
+    if verb.dep_ == "advcl" and any(c.lower_ in TIME_MARKERS for c in verb.lefts):
+        return None  # "a day after the regions announced plans to ...": a time, not a report
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if "INFINITIVE_CONTENT" in labels:
+        found = _infinitive(verb, obj)
+        if found is not None:
+            return found
+    if "PREPOSITION_CONTENT" in labels:
+        found = _prepositional(verb, obj)
+        if found is not None:
+            return found
+    if "OBJECT_CONTENT" in labels:
+        gerund = next(
+            (c for c in verb.rights if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG"), None
+        )
+        complement = gerund or obj
+        if complement is not None:
+            return Content(complement.left_edge.i, complement.right_edge.i + 1, False)
+    clause_object = obj is not None and any(t.tag_.startswith("VB") for t in obj.subtree)
+    if "OBJECT_CLAUSE_CONTENT" in labels and clause_object:
+        return Content(obj.left_edge.i, obj.right_edge.i + 1, True)
+    return None
+
+
+def _infinitive(verb: Token, obj: Token | None) -> Content | None:
+    """ "promised to repair ...", "urged voters to turn out", "called on X to resign"."""
+    infinitive = next(
+        (
+            c
+            for c in verb.rights
+            if c.dep_ in ("xcomp", "ccomp")
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.lefts)
+            and not any(a.lower_ in PURPOSE_WORDS for a in c.lefts)
+        ),
+        None,
+    )
+    if infinitive is None:
+        return None
+    addressee = obj
+    if addressee is None:
+        on = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "on"), None)
+        addressee = next((t for t in on.children if t.dep_ == "pobj"), None) if on else None
+    start = infinitive.left_edge.i
+    if addressee is not None and addressee.i < infinitive.i:
+        start = min(start, addressee.left_edge.i)
+    return Content(start, infinitive.right_edge.i + 1, False)
+
+
+def _prepositional(verb: Token, obj: Token | None) -> Content | None:
+    """ "accused the council of wasting money", "admitted to threatening the girl"."""
+    prepositions = preposition_frames().get(verb.lower_, frozenset())
+    prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in prepositions), None)
+    if prep is None or not any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
+        return None
+    start = obj.left_edge.i if obj is not None and obj.i < prep.i else prep.i + 1
+    has_verb = any(t.tag_ == "VBG" for t in prep.subtree)
+    return Content(start, prep.right_edge.i + 1, not has_verb)
+
+
+def asks_nothing(verb: Token, clause_first: Token, question_verbs: set[int]) -> bool:
+    """A clause opened by "if"/"whether" under a verb that does not ask is no statement, nor
+    is what someone was asked ("she was asked whether ...": the asker is nobody named)."""
+    if verb.i in question_verbs:
+        return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
+    return clause_first.lower_ in QUESTION_OPENERS
+
+
+def is_count_or_object_of_noun(verb: Token, count_heads: set[int]) -> bool:
+    """ "the number who said they ..." (a count) and "his refusal to say which ..." (the clause
+    of a noun) are not statements."""
+    if verb.dep_ == "relcl" and verb.head.i in count_heads:
+        return True
+    is_infinitive = any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.lefts)
+    return verb.dep_ == "acl" and is_infinitive and verb.head.pos_ == "NOUN"
