@@ -42,7 +42,7 @@ DASHES = frozenset({"–", "—", "--"})
 KEPT_AT_CLAUSE_END = frozenset({"%", ")", "]"})
 THAT_WORDS = frozenset({"that"})
 # Tokens after a cue verb in which its "that" may come ("told investors on a call that").
-THAT_WINDOW = 6
+THAT_WINDOW = 12
 # A quote no cue attributes is a statement only when it is this long (shorter ones are titles
 # or scare quotes), or starts a sentence and has at least MIN_WORDS_SENTENCE_QUOTE words.
 MIN_WORDS_LOOSE_QUOTE = 8
@@ -101,9 +101,20 @@ def subject_of(verb: Token, cues: Container[int] = ()) -> Token | None:
         )
         if verb.dep_ == "xcomp" and controller is not None and not _has_subject(verb):
             return controller
-        # "issued a statement warning of ...": who issued it.
-        if verb.dep_ == "acl" and verb.head.dep_ == "dobj" and verb.head.head.i != verb.i:
-            verb = verb.head.head
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            verb = verb.head.head  # "after accusing them of ...": who did the accusing
+            continue
+        if verb.dep_ == "acl":
+            # "The company, ..., confirmed on Monday that": a misparse of a sentence's verb.
+            if verb.head.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+                return verb.head
+            # "issued a statement warning of ...", "posted on Twitter accusing X of ...": the
+            # participle says what the sentence's subject did.
+            if verb.head.dep_ in ("dobj", "pobj") and verb.tag_ == "VBG":
+                verb = next(
+                    a for a in verb.ancestors if a.pos_ in ("VERB", "AUX") or a.dep_ == "ROOT"
+                )
+                continue
         # Two subjects are a misparse ("“The line held,” X said"): the nearer one is the speaker.
         subjects = sorted(
             (c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - verb.i)
@@ -142,12 +153,30 @@ def inverted_speaker(verb: Token) -> Token | None:
     # "X, spokesman for Y, told Z": the comma closes the subject's apposition; Z is no speaker.
     if any(c.dep_ == "nsubj" and c.right_edge.i == before for c in verb.lefts):
         return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.lefts):
+        return None
     following = [t for t in verb.rights if t.dep_ in ("nsubj", "dobj")]
-    if not following or following[0].pos_ not in ("NOUN", "PROPN"):
-        return None
-    if not _ends_statement(verb.doc[following[0].right_edge.i + 1 :]):
-        return None
-    return following[0]
+    if (
+        following
+        and following[0].pos_ in ("NOUN", "PROPN")
+        and _ends_statement(verb.doc[following[0].right_edge.i + 1 :])
+    ):
+        return following[0]
+    return _name_after(verb)
+
+
+def _name_after(verb: Token) -> Token | None:
+    """ "..., said the company’s newly named chair Ana Ruiz in an email": the noun phrase
+    right after the verb, up to a preposition or punctuation, when the parse split it."""
+    run: list[Token] = []
+    for token in verb.doc[verb.i + 1 : verb.sent.end]:
+        if token.pos_ in ("ADP", "SCONJ", "CCONJ") or (token.is_punct and token.tag_ != "POS"):
+            break
+        if token.pos_ in ("VERB", "AUX") and token.tag_ != "VBN":
+            return None
+        run.append(token)
+    nouns = [t for t in run if t.pos_ in ("NOUN", "PROPN")]
+    return nouns[-1] if nouns and nouns[-1].pos_ == "PROPN" else None
 
 
 def _only_modifiers_follow(verb: Token) -> bool:
@@ -217,6 +246,9 @@ def mention_of(head: Token) -> TokenSpan:
     # "the farmers’ union the NFU": the name in apposition is the speaker.
     words = title_words()
     if head.pos_ == "NOUN" or head.lower_ in words.titles:
+        named = _closing_apposition(head)
+        if named is not None:
+            return mention_of(named)
         for child in head.rights:
             if (
                 child.dep_ in ("appos", "conj")
@@ -247,6 +279,17 @@ def mention_of(head: Token) -> TokenSpan:
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
     return doc[start:end]
+
+
+def _closing_apposition(head: Token) -> Token | None:
+    """ "The company that runs the awards, Dick Clark Productions, denies": a name in
+    apposition that closes the subject, which the parse hung on a word of its relative clause."""
+    last = max(t.i for t in head.subtree if not t.is_punct)
+    named = head.doc[last]
+    relative = any(t.dep_ == "relcl" for t in named.ancestors if head.i < t.i < named.i)
+    if named.dep_ == "appos" and named.pos_ == "PROPN" and named.ent_type_ and relative:
+        return named
+    return None
 
 
 @cache
@@ -463,20 +506,14 @@ class _Finder:
             stop = min(verb.i, speaker.start) if speaker is not None else verb.i
             start = max(clause.left_edge.i, self._line_start(verb))
             return start, min(clause.right_edge.i + 1, stop), NEEDS_VERB
-        # "said that in a call ... the UK would": the parse took "that" for an object;
-        # "told investors on a call that ...": it made the clause a relative of "call".
-        that = next(
-            (
-                t
-                for t in verb.doc[verb.i + 1 : verb.i + 1 + THAT_WINDOW]
-                if t.lower_ == "that" and t.i < verb.right_edge.i
-            ),
-            None,
-        )
-        if that is not None and not any(
-            _is_verb(t) or t.is_punct for t in verb.doc[verb.i + 1 : that.i]
-        ):
-            return that.i + 1, verb.right_edge.i + 1, NEEDS_VERB
+        that = _that_after(verb)
+        if that is not None:
+            return that.i + 1, max(verb.right_edge.i, that.head.right_edge.i) + 1, NEEDS_VERB
+        # "said more than 15,000 people registered": the parse made the clause's subject an
+        # object and its verb a modifier of it.
+        said_clause = obj is not None and label == "SPEECH" and verb.lower_.startswith("sa")
+        if said_clause and any(c.dep_ == "acl" and c.tag_ in ("VBD", "VBN") for c in obj.rights):
+            return obj.left_edge.i, obj.right_edge.i + 1, NEEDS_VERB
         content = content_of(verb, self.frames.get(verb.i, set()))
         if content is not None:
             return content.start, content.end, NEEDS_VERB if content.needs_verb else NEEDS_NOTHING
@@ -547,7 +584,11 @@ class _Finder:
             source = self._source_of(self.doc[frame.end : source_end], frame)
             if source is None:
                 continue
-            if frame.start - sentence.start > sentence.end - source_end:
+            after = self.doc[source_end + 1] if source_end + 1 < sentence.end else None
+            # "X is investigating Y, according to two people, adding to its problems": a
+            # participle after the source is the writer's comment, not the source's words.
+            comment_after = after is not None and after.tag_ in ("VBG", "VBN", "WDT")
+            if comment_after or frame.start - sentence.start > sentence.end - source_end:
                 token_range = sentence.start, frame.start
             else:
                 token_range = source_end, sentence.end
@@ -765,6 +806,23 @@ class _Finder:
 
 def _is_verb(token: Token) -> bool:
     return token.tag_.startswith(("VB", "MD"))
+
+
+def _that_after(verb: Token) -> Token | None:
+    """The "that" opening what `verb` reports when the parse hung the clause elsewhere: "said
+    that in a call ... the UK would" (taken for an object), "told investors on a call that",
+    "told teachers who covered the lawn that"; never a relative pronoun ("reported wait times
+    that exceeded two hours")."""
+    doc = verb.doc
+    for token in doc[verb.i + 1 : min(verb.i + 1 + THAT_WINDOW, verb.sent.end)]:
+        if token.lower_ == "that":
+            relative = token.tag_ == "WDT" or token.dep_ in ("nsubj", "nsubjpass", "dobj")
+            return None if relative else token
+        in_relative = any(t.dep_ == "relcl" for t in (token, *token.ancestors) if t.i > verb.i)
+        finite = _is_verb(token) and token.tag_ not in ("VBG", "VBN")
+        if token.is_punct or (finite and not in_relative):
+            return None
+    return None
 
 
 def _drop_nested(reports: list[Report]) -> list[Report]:

@@ -45,10 +45,17 @@ class Content:
 
 
 @cache
-def preposition_frames() -> dict[str, frozenset[str]]:
-    """Verb form -> the prepositions whose complement it reports."""
-    entry = next(e for e in load_patterns("quote_cues") if e["label"] == "PREPOSITION_CONTENT")
+def preposition_frames(label: str = "PREPOSITION_CONTENT") -> dict[str, frozenset[str]]:
+    """Verb form -> the prepositions of the `label` frame (whose complement the verb reports,
+    or, for NOT_SPEECH, with which it reports nothing)."""
+    entry = next(e for e in load_patterns("quote_cues") if e["label"] == label)
     return {verb: frozenset(preps) for verb, preps in entry["prepositions"].items()}
+
+
+def says_nothing(verb: Token) -> bool:
+    """ "adding to a mounting series of problems": a speech verb used in another sense."""
+    prepositions = preposition_frames("NOT_SPEECH").get(verb.lower_, frozenset())
+    return any(c.dep_ == "prep" and c.lower_ in prepositions for c in verb.children)
 
 
 def content_of(verb: Token, labels: set[str]) -> Content | None:
@@ -125,6 +132,8 @@ def asks_nothing(verb: Token, clause_first: Token, question_verbs: set[int]) -> 
 def is_count_or_object_of_noun(verb: Token, count_heads: set[int]) -> bool:
     """ "the number who said they ..." (a count) and "his refusal to say which ..." (the clause
     of a noun) are not statements."""
+    if says_nothing(verb):
+        return True
     if verb.dep_ == "relcl" and verb.head.i in count_heads:
         return True
     is_infinitive = any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.lefts)

@@ -70,6 +70,7 @@ def name_tokens(tokens: TokenSpan) -> list[Token]:
     # Leading title words ("President", "Foreign Secretary") are not part of the name.
     while len(kept) > 1 and (
         kept[0].lower_ in words.titles | words.epithets
+        or kept[0].is_lower
         or kept[0].ent_type_ != tokens.root.ent_type_
     ):
         kept.pop(0)
