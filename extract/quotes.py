@@ -106,7 +106,12 @@ def subject_of(verb: Token, cues: Container[int] = ()) -> Token | None:
             continue
         if verb.dep_ == "acl":
             # "The company, ..., confirmed on Monday that": a misparse of a sentence's verb.
-            if verb.head.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+            # "X, The We Company, announced on Sept. 30 that": a past tense read as a participle.
+            finite = verb.head.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP")
+            says_that = any(
+                c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.lefts) for c in verb.rights
+            )
+            if finite or (says_that and verb.head.pos_ in ("NOUN", "PROPN")):
                 return verb.head
             # "issued a statement warning of ...", "posted on Twitter accusing X of ...": the
             # participle says what the sentence's subject did.
@@ -374,6 +379,7 @@ class _Finder:
         self.refusals = {span.root.i for span in self.matches.get("REFUSAL", [])}
         self.question_verbs = {span.root.i for span in self.matches.get("QUESTION", [])}
         self.count_heads = {span.root.i for span in self.matches.get("COUNT_HEAD", [])}
+        self.clause_only = {span.root.i for span in self.matches.get("CLAUSE_ONLY", [])}
         # Token index -> the content frames its verb has (quotes_content).
         self.frames: dict[int, set[str]] = {}
         for label in CONTENT_LABELS:
@@ -472,6 +478,14 @@ class _Finder:
             found = self._clause_before(verb)
             return (*found, NEEDS_VERB) if found else None
         clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if (
+            clause is not None
+            and verb.dep_ != "relcl"  # "which he said had proved “vital”" is reported
+            and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in clause.lefts
+            )
+        ):
+            clause = None  # "reported wait times that exceeded two hours": a relative clause
         obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
         if label == "DESCRIBE" and (clause is None or clause.i < verb.i):
             # "termed X a “Y”", "described X as “Y”": the object and what it is called, up
@@ -517,7 +531,7 @@ class _Finder:
         content = content_of(verb, self.frames.get(verb.i, set()))
         if content is not None:
             return content.start, content.end, NEEDS_VERB if content.needs_verb else NEEDS_NOTHING
-        if obj is not None:
+        if obj is not None and verb.i not in self.clause_only:
             return obj.left_edge.i, obj.right_edge.i + 1, NEEDS_QUOTE
         # "CLAUSE, X said (on Monday, ...)": the parse often leaves the clause unattached.
         if speaker is not None and speaker.start < verb.i and _only_modifiers_follow(verb):

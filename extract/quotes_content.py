@@ -125,7 +125,10 @@ def asks_nothing(verb: Token, clause_first: Token, question_verbs: set[int]) -> 
     """A clause opened by "if"/"whether" under a verb that does not ask is no statement, nor
     is what someone was asked ("she was asked whether ...": the asker is nobody named)."""
     if verb.i in question_verbs:
-        return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
+        # "when asked about ...": a participle without a subject asks nothing of its own.
+        bare_participle = verb.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in verb.lefts)
+        passive = any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
+        return passive or bare_participle
     return clause_first.lower_ in QUESTION_OPENERS
 
 
