@@ -11,10 +11,8 @@ Three sources, merged per document:
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Container
-from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.matcher import Matcher
@@ -32,6 +30,7 @@ from .quotes_content import (
     is_count_or_object_of_noun,
 )
 from .quotes_marks import CLOSING_MARKS, OPENING_MARKS, Marked, find_marked, marked_span_end
+from .quotes_reports import MIN_WORDS_SENTENCE_QUOTE, Report, inherit_speakers
 from .speaker_types import is_nominal_adjective, who_speaks
 from .speakers import Cast, Resolved, title_words
 
@@ -43,10 +42,6 @@ KEPT_AT_CLAUSE_END = frozenset({"%", ")", "]"})
 THAT_WORDS = frozenset({"that"})
 # Tokens after a cue verb in which its "that" may come ("told investors on a call that").
 THAT_WINDOW = 12
-# A quote no cue attributes is a statement only when it is this long (shorter ones are titles
-# or scare quotes), or starts a sentence and has at least MIN_WORDS_SENTENCE_QUOTE words.
-MIN_WORDS_LOOSE_QUOTE = 8
-MIN_WORDS_SENTENCE_QUOTE = 3
 # Parts of speech a speaker's head word can have.
 SPEAKER_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 # Dependents of a cue verb that say when, where or why it was said, not what.
@@ -59,22 +54,10 @@ NEEDS_VERB, NEEDS_QUOTE, NEEDS_NOTHING = "verb", "quote", "nothing"
 ATTRIBUTION_WINDOW = 8
 
 
-@dataclass(frozen=True)
-class Report:
-    """What one attribution says: a span of the text, its kind, and who said it."""
-
-    start: int
-    end: int
-    kind: str
-    speaker: TokenSpan | None
-    cue: TokenSpan | None
-    marked: tuple[Marked, ...] = ()
-
-
 def find_quotes(doc: Doc) -> tuple[list[Quote], list[Speaker]]:
     """The article's quotes in text order, and the speakers they are attributed to."""
     finder = _Finder(doc)
-    reports = _inherit_speakers(finder.text, finder.reports())
+    reports = inherit_speakers(finder.text, finder.reports())
     return _resolve(doc, finder.text, reports)
 
 
@@ -850,62 +833,6 @@ def _drop_nested(reports: list[Report]) -> list[Report]:
             continue
         if any(o.start < report.end and report.start < o.end for o in kept):
             continue
-        kept.append(report)
-    return kept
-
-
-# ---------------------------------------------------------------- continuation and speakers
-
-
-def _line_starts(text: str) -> list[int]:
-    """Start offsets of the non-blank lines of `text`."""
-    starts = []
-    position = 0
-    for line in text.splitlines(keepends=True):
-        if line.strip():
-            starts.append(position)
-        position += len(line)
-    return starts
-
-
-def _is_statement(text: str, m: Marked) -> bool:
-    """A quotation nobody is cited for is a statement when it reads like one, not a title or a
-    scare-quoted word: long, or a sentence of its own."""
-    words = len(text[m.start : m.end].split())
-    if words >= MIN_WORDS_LOOSE_QUOTE:
-        return True
-    preceding = text[: m.open_at].rstrip()
-    return words >= MIN_WORDS_SENTENCE_QUOTE and (not preceding or preceding[-1] in ".!?:\n")
-
-
-def _inherit_speakers(text: str, reports: list[Report]) -> list[Report]:
-    """Unattributed quotations take the speaker of the statement they continue: the other
-    paragraphs of a multi-paragraph quote (attribution in the first or the last), or the quote
-    before in the same or the previous paragraph. Unattributed fragments are dropped."""
-    lines = _line_starts(text)
-
-    def line_of(position: int) -> int:
-        return bisect_right(lines, position)
-
-    # A multi-paragraph quote: each paragraph but the last never closes.
-    for i in reversed(range(len(reports) - 1)):
-        current, following = reports[i], reports[i + 1]
-        if (
-            current.speaker is None
-            and following.speaker is not None
-            and current.kind == "direct"
-            and current.marked[0].close_end is None
-            and line_of(following.start) - line_of(current.start) == 1
-        ):
-            reports[i] = replace(current, speaker=following.speaker)
-    kept: list[Report] = []
-    for report in reports:
-        if report.speaker is None and report.kind == "direct":
-            previous = kept[-1] if kept else None
-            if not _is_statement(text, report.marked[0]):
-                continue
-            if previous is not None and line_of(report.start) - line_of(previous.end) <= 1:
-                report = replace(report, speaker=previous.speaker)
         kept.append(report)
     return kept
 

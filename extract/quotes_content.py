@@ -45,11 +45,14 @@ class Content:
 
 
 @cache
-def preposition_frames(label: str = "PREPOSITION_CONTENT") -> dict[str, frozenset[str]]:
-    """Verb form -> the prepositions of the `label` frame (whose complement the verb reports,
-    or, for NOT_SPEECH, with which it reports nothing)."""
+def preposition_frames(
+    label: str = "PREPOSITION_CONTENT", key: str = "prepositions"
+) -> dict[str, frozenset[str]]:
+    """Verb form -> the prepositions of the `label` frame: whose complement the verb reports;
+    for NOT_SPEECH, with which it reports nothing; for INFINITIVE_CONTENT's
+    addressee_prepositions, which name the listener ("called on X to")."""
     entry = next(e for e in load_patterns("quote_cues") if e["label"] == label)
-    return {verb: frozenset(preps) for verb, preps in entry["prepositions"].items()}
+    return {verb: frozenset(preps) for verb, preps in entry[key].items()}
 
 
 def says_nothing(verb: Token) -> bool:
@@ -101,9 +104,14 @@ def _infinitive(verb: Token, obj: Token | None) -> Content | None:
     if infinitive is None:
         return None
     addressee = obj
+    prepositions = preposition_frames("INFINITIVE_CONTENT", "addressee_prepositions")
+    listener_prepositions = prepositions.get(verb.lower_, frozenset())
     if addressee is None:
-        on = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "on"), None)
-        addressee = next((t for t in on.children if t.dep_ == "pobj"), None) if on else None
+        prep = next(
+            (c for c in verb.rights if c.dep_ == "prep" and c.lower_ in listener_prepositions),
+            None,
+        )
+        addressee = next((t for t in prep.children if t.dep_ == "pobj"), None) if prep else None
     start = infinitive.left_edge.i
     if addressee is not None and addressee.i < infinitive.i:
         start = min(start, addressee.left_edge.i)

@@ -205,6 +205,7 @@ class Cast:
             root.tag_ == "NNPS"
             or root.lower_ in words.institutional  # "Foreign Office", "Downing Street"
             or (len(name) == 1 and root.text.isupper() and len(root) > 1)  # "LSEG"
+            or _collective_subject(root)  # "Big Machine have denied"
         ) or any(
             child.dep_ == "appos" and child.lower_ in words.institutional | words.organization_nouns
             for child in root.children
@@ -435,6 +436,14 @@ def _unnamed_kind(root: Token) -> str:
     if root.lower_ in title_words().institutional:
         return "organization"
     return "unknown"
+
+
+def _collective_subject(root: Token) -> bool:
+    """A singular name with a plural verb ("Big Machine have denied", "Arsenal are"): a
+    group or an organization, never one person (number agreement)."""
+    verb = root.head
+    plural = verb.tag_ == "VBP" or any(c.dep_ == "aux" and c.tag_ == "VBP" for c in verb.lefts)
+    return root.tag_ == "NNP" and root.dep_ == "nsubj" and plural
 
 
 def _without_article(tokens: TokenSpan) -> str:
