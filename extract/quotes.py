@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Container
+from dataclasses import replace
 from functools import cache
 
 from spacy.matcher import Matcher
@@ -25,6 +26,7 @@ from .facts import Quote, Span, Speaker
 from .patterns import load_patterns
 from .quotes_content import (
     CONTENT_LABELS,
+    Content,
     asks_nothing,
     content_of,
     is_count_or_object_of_noun,
@@ -78,31 +80,12 @@ def subject_of(verb: Token, cues: Container[int] = ()) -> Token | None:
     ("Stressing that ..., he said"; "..., telling the US president that"). `cues` are the
     token indices of the document's cue verbs."""
     for _ in range(3):
-        # "prompted users to argue that ...", "urged X to say": the object speaks.
-        controller = next(
-            (c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None
-        )
-        if verb.dep_ == "xcomp" and controller is not None and not _has_subject(verb):
-            return controller
-        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-            verb = verb.head.head  # "after accusing them of ...": who did the accusing
+        speaker, above = _host_of(verb)
+        if speaker is not None:
+            return speaker
+        if above is not None:
+            verb = above
             continue
-        if verb.dep_ == "acl":
-            # "The company, ..., confirmed on Monday that": a misparse of a sentence's verb.
-            # "X, The We Company, announced on Sept. 30 that": a past tense read as a participle.
-            finite = verb.head.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP")
-            says_that = any(
-                c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.lefts) for c in verb.rights
-            )
-            if finite or (says_that and verb.head.pos_ in ("NOUN", "PROPN")):
-                return verb.head
-            # "issued a statement warning of ...", "posted on Twitter accusing X of ...": the
-            # participle says what the sentence's subject did.
-            if verb.head.dep_ in ("dobj", "pobj") and verb.tag_ == "VBG":
-                verb = next(
-                    a for a in verb.ancestors if a.pos_ in ("VERB", "AUX") or a.dep_ == "ROOT"
-                )
-                continue
         # Two subjects are a misparse ("“The line held,” X said"): the nearer one is the speaker.
         subjects = sorted(
             (c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - verb.i)
@@ -128,6 +111,32 @@ def subject_of(verb: Token, cues: Container[int] = ()) -> Token | None:
                 continue
         verb = verb.head
     return None
+
+
+def _host_of(verb: Token) -> tuple[Token | None, Token | None]:
+    """For a cue verb the parse hung off the main line: (its speaker, if that is plain, or the
+    verb whose subject is its speaker). "prompted users to argue that": the object speaks;
+    "after accusing them of", "issued a statement warning of", "posted on Twitter accusing X":
+    the participle says what the sentence's subject did; "The company, ..., confirmed that"
+    and "X, the parent company, announced on Sept. 30 that": a verb read as a noun's modifier."""
+    controller = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    if verb.dep_ == "xcomp" and controller is not None and not _has_subject(verb):
+        return controller, None
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        return None, verb.head.head
+    if verb.dep_ == "dobj" and verb.tag_ == "VBG" and verb.head.pos_ == "VERB":
+        return None, verb.head
+    if verb.dep_ != "acl":
+        return None, None
+    finite = verb.head.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP")
+    says_that = any(
+        c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.lefts) for c in verb.rights
+    )
+    if finite or (says_that and verb.head.pos_ in ("NOUN", "PROPN")):
+        return verb.head, None
+    if verb.head.dep_ in ("dobj", "pobj") and verb.tag_ == "VBG":
+        return None, next(a for a in verb.ancestors if a.pos_ == "VERB" or a.dep_ == "ROOT")
+    return None, None
 
 
 def inverted_speaker(verb: Token) -> Token | None:
@@ -441,8 +450,13 @@ class _Finder:
         if clause is None or asks_nothing(verb, clause[0], self.question_verbs):
             return None
         report = self._classify(span, speaker, cue, needs_verb=needs != NEEDS_NOTHING)
-        if report is not None and needs == NEEDS_QUOTE and report.kind == "indirect":
+        if report is None or needs != NEEDS_QUOTE:
+            return report
+        if report.kind == "indirect":
             return None
+        if report.kind == "direct" and not self._is_full_statement(report.marked[0]):
+            # "warning of “dangerous consequences”": a quoted phrase in reported speech.
+            return replace(report, start=span[0], end=span[1], kind="mixed")
         return report
 
     def _is_not_said(self, verb: Token) -> bool:
@@ -474,7 +488,8 @@ class _Finder:
             # "termed X a “Y”", "described X as “Y”": the object and what it is called, up
             # to a further cue verb (", adding that ..." is a report of its own).
             if obj is None:
-                return None
+                content = content_of(verb, self.frames.get(verb.i, set()))  # "called on X to"
+                return _content_range(content) if content else None
             further = [c.left_edge.i for c in verb.rights if c.i > obj.i and c.i in self.cue_verbs]
             return obj.left_edge.i, min([verb.right_edge.i + 1, *further]), NEEDS_QUOTE
         if clause is not None and clause.i > verb.i:
@@ -513,7 +528,7 @@ class _Finder:
             return obj.left_edge.i, obj.right_edge.i + 1, NEEDS_VERB
         content = content_of(verb, self.frames.get(verb.i, set()))
         if content is not None:
-            return content.start, content.end, NEEDS_VERB if content.needs_verb else NEEDS_NOTHING
+            return _content_range(content)
         if obj is not None and verb.i not in self.clause_only:
             return obj.left_edge.i, obj.right_edge.i + 1, NEEDS_QUOTE
         # "CLAUSE, X said (on Monday, ...)": the parse often leaves the clause unattached.
@@ -757,6 +772,9 @@ class _Finder:
             between = [t for t in window[:position] if not t.is_punct and t.i not in apposition]
             if any(t.pos_ in ("VERB", "AUX") for t in between):
                 return None
+            closed_sentence = self.text[m.end : m.close_end].strip()[:1] in (".", "!", "?")
+            if closed_sentence and any(c.dep_ == "ccomp" and c.i > token.i for c in token.children):
+                return None  # “A sign.” Ann Bell said the march was calm: her own statement
             head = speaker_of(token, self.speech_cues)
             if between:
                 nouns = [t for t in between if t.pos_ in ("NOUN", "PROPN", "PRON")]
@@ -799,6 +817,10 @@ class _Finder:
                 cue = self.speech_cues.get(token.i, self.doc[token.i : token.i + 1])
                 return Report(m.start, m.end, "direct", mention_of(head), cue, (m,))
         return None
+
+
+def _content_range(content: Content) -> tuple[int, int, str]:
+    return content.start, content.end, NEEDS_QUOTE if content.needs_quote else NEEDS_NOTHING
 
 
 def _is_verb(token: Token) -> bool:

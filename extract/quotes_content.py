@@ -36,12 +36,12 @@ PURPOSE_WORDS = frozenset({"order", "so"})
 
 @dataclass(frozen=True)
 class Content:
-    """Tokens [start, end) a cue verb reports; `needs_verb`: a statement only with a verb or
-    quoted words in it ("warned of a recession" is a topic, "warned of “chaos”" a quote)."""
+    """Tokens [start, end) a cue verb reports; `needs_quote`: a statement only with quoted
+    words in it ("warned of a recession" is a topic, "warned of “chaos”" a quote)."""
 
     start: int
     end: int
-    needs_verb: bool
+    needs_quote: bool
 
 
 @cache
@@ -85,7 +85,7 @@ def content_of(verb: Token, labels: set[str]) -> Content | None:
             return Content(complement.left_edge.i, complement.right_edge.i + 1, False)
     clause_object = obj is not None and any(t.tag_.startswith("VB") for t in obj.subtree)
     if "OBJECT_CLAUSE_CONTENT" in labels and clause_object:
-        return Content(obj.left_edge.i, obj.right_edge.i + 1, True)
+        return Content(obj.left_edge.i, obj.right_edge.i + 1, False)
     return None
 
 
@@ -126,7 +126,7 @@ def _prepositional(verb: Token, obj: Token | None) -> Content | None:
         return None
     start = obj.left_edge.i if obj is not None and obj.i < prep.i else prep.i + 1
     has_verb = any(t.tag_ == "VBG" for t in prep.subtree)
-    return Content(start, prep.right_edge.i + 1, not has_verb)
+    return Content(start, prep.right_edge.i + 1, needs_quote=not has_verb)
 
 
 def asks_nothing(verb: Token, clause_first: Token, question_verbs: set[int]) -> bool:

@@ -17,7 +17,7 @@ from spacy.tokens import Span as TokenSpan
 
 from .facts import Span, Speaker
 from .speaker_agreement import noun_gender, role_rank, settle_genders
-from .speakers_words import is_subject, title_words
+from .speakers_words import SUBJECT_DEPS, is_subject, title_words
 
 # Entity labels of sources that speak as an organization ("Downing Street said", "No 10 insisted").
 ORGANIZATION_LABELS = frozenset({"ORG", "GPE", "FAC", "NORP"})
@@ -307,6 +307,22 @@ class Cast:
         for _, earlier in reversed(self.spoken):
             if earlier.kind == "person":
                 return earlier
+        return self._role_subject(pronoun, gender)
+
+    def _role_subject(self, pronoun: Token, gender: str) -> Resolved | None:
+        """ "The mayor was asked ... She said": no person is named, but a role that agrees with
+        the pronoun was the subject of a sentence before it, in reach."""
+        words = title_words()
+        reach = self._reach(pronoun)
+        roles = words.titles | words.epithets | words.male_nouns | words.female_nouns
+        for token in reversed(self.doc[: pronoun.sent.start]):
+            if token.idx < reach:
+                break
+            agrees = noun_gender(token.text) in (None, gender)
+            if token.dep_ in SUBJECT_DEPS and token.lower_ in roles and agrees:
+                return Resolved(
+                    _without_article(self.doc[token.left_edge.i : token.i + 1]), "unknown"
+                )
         return None
 
     def _resolve_group(self, pronoun: Token) -> Resolved | None:
