@@ -524,7 +524,7 @@ class _Finder:
         # "said more than 15,000 people registered": the parse made the clause's subject an
         # object and its verb a modifier of it.
         said_clause = obj is not None and label == "SPEECH" and verb.lower_.startswith("sa")
-        if said_clause and any(c.dep_ == "acl" and c.tag_ in ("VBD", "VBN") for c in obj.rights):
+        if said_clause and any(t.dep_ == "acl" and t.tag_ in ("VBD", "VBN") for t in obj.subtree):
             return obj.left_edge.i, obj.right_edge.i + 1, NEEDS_VERB
         content = content_of(verb, self.frames.get(verb.i, set()))
         if content is not None:

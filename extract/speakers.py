@@ -110,6 +110,8 @@ class Cast:
         # antecedent, unless a fuller name of the person has that word.
         places = {(span.start, span.end) for span in self.doc.spans.get("place_names", ())}
         persons = [ent for ent in self.doc.ents if ent.label_ == "PERSON"]
+        persons += described_people(self.doc, persons)
+        persons.sort(key=lambda span: span.start)
         full_names = {ent[-1].lower_ for ent in persons if len(ent) > 1}
         # Nor is a name in capitals ("LSEG"): people are not written so outside datelines.
         persons = [
@@ -120,7 +122,8 @@ class Cast:
         ]
         forms: dict[str, list[Token]] = {}
         for ent in persons:
-            words = given_names(ent) + name_tokens(ent)
+            # A described name (no entity label) is all name: "Ana Costa" of "Ana Costa, 31,".
+            words = given_names(ent) + (name_tokens(ent) if ent.label_ else list(ent))
             if words:
                 forms.setdefault(words[-1].lower_, []).append(words)
         for surname, variants in forms.items():
@@ -412,6 +415,31 @@ class Cast:
                 )
             )
         return result
+
+
+def described_people(doc: Doc, persons: list[TokenSpan]) -> list[TokenSpan]:
+    """Names the entity recognizer missed or took for organizations, that the text shows are
+    people: "Ella Stone, 31," (an age), "The prime minister, Ana Costa," and "Ana Costa, a
+    singer," (a title or a person noun in apposition)."""
+    words = title_words()
+    person_nouns = words.titles | words.epithets | words.male_nouns | words.female_nouns
+    known = {token.i for span in persons for token in span}
+    found = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.i in known or token.dep_ == "compound":
+            continue
+        appositions = [c for c in token.rights if c.dep_ == "appos"]
+        aged = any(c.like_num and c.i == token.i + 2 for c in appositions)
+        described = any(c.lower_ in person_nouns for c in appositions)
+        titled = token.dep_ == "appos" and token.head.lower_ in person_nouns
+        if aged or described or titled:
+            start = token.i
+            while (
+                start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN"
+            ):
+                start -= 1
+            found.append(doc[start : token.i + 1])
+    return found
 
 
 def given_names(name: TokenSpan) -> list[Token]:

@@ -243,6 +243,26 @@ SHAPE_CASES = [
         [("the march was peaceful", 91, "indirect", "Ann Bell", "person")],
         id="title-case-sign",
     ),
+    pytest.param(
+        "A Gallup poll released Tuesday said 40 percent of voters approved of the plan.",
+        [("40 percent of voters approved of the plan", 36, "indirect", "Gallup", "organization")],
+        id="named-poll-speaks",
+    ),
+    pytest.param(
+        "Ella Stone, 31, has sold ten million records. The singer posted on Instagram that she "
+        "was taking a break.",
+        [("she was taking a break", 82, "indirect", "Ella Stone", "person")],
+        id="age-shows-a-person",
+    ),
+    pytest.param(
+        "The prime minister, Ana Costa, said the deal was done. Costa added that talks would "
+        "resume.",
+        [
+            ("the deal was done", 36, "indirect", "Ana Costa", "person"),
+            ("talks would resume", 72, "indirect", "Ana Costa", "person"),
+        ],
+        id="title-apposition-shows-a-person",
+    ),
 ]
 
 
