@@ -14,7 +14,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from .patterns import load_patterns
-from .speakers import title_words
+from .speakers_words import title_words
 
 # Prepositions that name a document's author: "a release from X", "a report by X", "a
 # statement of X".

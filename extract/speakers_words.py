@@ -10,6 +10,8 @@ from spacy.tokens import Token
 from .patterns import load_patterns
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those"})
+POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 
 
 @dataclass(frozen=True)
