@@ -30,7 +30,7 @@ from .quotes_content import (
     Content,
     asks_nothing,
     content_of,
-    is_count_or_object_of_noun,
+    is_no_statement,
 )
 from .quotes_frames import according_to_reports, adjacent_report
 from .quotes_marks import CLOSING_MARKS, OPENING_MARKS, Marked, find_marked, marked_span_end
@@ -42,10 +42,11 @@ from .quotes_parse import (
     is_verb,
     mention_of,
     only_modifiers_follow,
-    speaker_of,
+    subject_head,
     that_after,
 )
 from .quotes_reports import MIN_WORDS_SENTENCE_QUOTE, Report, inherit_speakers
+from .speaker_types import who_speaks
 from .speakers import Cast, Resolved
 
 CLAUSE_END_PUNCT = frozenset({"–", "—", ";", "--"})
@@ -54,6 +55,8 @@ KEPT_AT_CLAUSE_END = frozenset({"%", ")", "]"})
 THAT_WORDS = frozenset({"that"})
 # Auxiliaries that mark a verb as reported (backshifted): "said X and would plead not guilty".
 REPORTED_AUXILIARIES = frozenset({"would", "could", "should", "might"})
+# Subjects that are the writer or the reader, not a source ("you might say", "I wonder").
+GENERIC_PRONOUNS = frozenset({"i", "you", "we", "me", "us"})
 # What a reported range needs to be a statement: a verb, quoted words, or nothing more.
 NEEDS_VERB, NEEDS_QUOTE, NEEDS_NOTHING = "verb", "quote", "nothing"
 
@@ -142,9 +145,10 @@ class Finder:
 
     def _verb_report(self, cue: TokenSpan, label: str) -> Report | None:
         verb = cue.root
-        if self._is_not_said(verb) or is_count_or_object_of_noun(verb, self.count_heads):
+        if self._is_not_said(verb) or is_no_statement(verb, self.count_heads):
             return None
-        head = speaker_of(verb, self.speech_cues)
+        subject = subject_head(verb, self.speech_cues)
+        head = who_speaks(subject)
         speaker = mention_of(head) if head is not None else None
         found = self._reported_range(verb, label, speaker, inverted_speaker(verb) is not None)
         if found is None:
@@ -163,6 +167,8 @@ class Finder:
         if clause is None or asks_nothing(verb, clause[0], self.question_verbs):
             return None
         report = self.classify(span, speaker, cue, needs_verb=needs != NEEDS_NOTHING)
+        if report is not None and report.kind != "direct" and _nobody_says(verb, subject):
+            return None
         if report is None or needs != NEEDS_QUOTE:
             return report
         if report.kind == "indirect":
@@ -390,6 +396,14 @@ class Finder:
             and len(quoted) >= MIN_WORDS_SENTENCE_QUOTE
             and any(is_verb(t) for t in quoted)
         )
+
+
+def _nobody_says(verb: Token, subject: Token | None) -> bool:
+    """ "to campaign on maintaining his “tough” stance" (a participle nobody is subject of),
+    "you might say ...", "I wonder if ..." (the writer and the reader): no one is reported."""
+    if subject is None:
+        return verb.tag_ in ("VB", "VBG", "VBN")
+    return subject.tag_ == "PRP" and subject.lower_ in GENERIC_PRONOUNS
 
 
 def _reported_clause(verb: Token) -> Token | None:

@@ -22,6 +22,7 @@ from .patterns import load_patterns
 
 CONTENT_LABELS = (
     "OBJECT_CONTENT",
+    "GERUND_CONTENT",
     "OBJECT_CLAUSE_CONTENT",
     "INFINITIVE_CONTENT",
     "PREPOSITION_CONTENT",
@@ -76,17 +77,25 @@ def content_of(verb: Token, labels: set[str]) -> Content | None:
         found = _prepositional(verb, obj)
         if found is not None:
             return found
-    if "OBJECT_CONTENT" in labels:
-        gerund = next(
-            (c for c in verb.rights if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG"), None
-        )
-        complement = gerund or obj
-        if complement is not None:
-            return Content(complement.left_edge.i, complement.right_edge.i + 1, False)
-    clause_object = obj is not None and any(t.tag_.startswith("VB") for t in obj.subtree)
-    if "OBJECT_CLAUSE_CONTENT" in labels and clause_object:
+    gerund = next(
+        (c for c in verb.rights if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG"), None
+    )
+    if labels & {"OBJECT_CONTENT", "GERUND_CONTENT"} and gerund is not None:
+        return Content(gerund.left_edge.i, gerund.right_edge.i + 1, False)
+    if obj is None or obj.pos_ in ("PRON", "DET"):
+        return None  # "confirmed this": the words are elsewhere
+    if "OBJECT_CONTENT" in labels or ("OBJECT_CLAUSE_CONTENT" in labels and _has_clause(obj)):
         return Content(obj.left_edge.i, obj.right_edge.i + 1, False)
     return None
+
+
+def _has_clause(noun: Token) -> bool:
+    """ "plans to close three factories", "news that it would close": a clause hangs on it."""
+    return any(
+        c.dep_ in ("acl", "ccomp")
+        and any(a.lower_ in ("to", "that") and a.dep_ in ("aux", "mark") for a in c.lefts)
+        for c in noun.rights
+    )
 
 
 def _infinitive(verb: Token, obj: Token | None) -> Content | None:
@@ -140,12 +149,15 @@ def asks_nothing(verb: Token, clause_first: Token, question_verbs: set[int]) -> 
     return clause_first.lower_ in QUESTION_OPENERS
 
 
-def is_count_or_object_of_noun(verb: Token, count_heads: set[int]) -> bool:
-    """ "the number who said they ..." (a count) and "his refusal to say which ..." (the clause
-    of a noun) are not statements."""
+def is_no_statement(verb: Token, count_heads: set[int]) -> bool:
+    """ "the number who said they ..." (a count), "his refusal to say which ..." (the clause of
+    a noun), "it's hard to describe how ..." (an opinion about saying) and "adding to its
+    troubles" (another sense) are not statements."""
     if says_nothing(verb):
         return True
     if verb.dep_ == "relcl" and verb.head.i in count_heads:
         return True
     is_infinitive = any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.lefts)
-    return verb.dep_ == "acl" and is_infinitive and verb.head.pos_ == "NOUN"
+    if not is_infinitive:
+        return False
+    return (verb.dep_ == "acl" and verb.head.pos_ == "NOUN") or verb.head.pos_ == "ADJ"

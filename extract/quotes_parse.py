@@ -83,8 +83,10 @@ def _host_of(verb: Token) -> tuple[Token | None, Token | None]:
     "after accusing them of", "issued a statement warning of", "posted on Twitter accusing X":
     the participle says what the sentence's subject did; "The company, ..., confirmed that"
     and "X, the parent company, announced on Sept. 30 that": a verb read as a noun's modifier."""
+    if has_subject(verb):
+        return None, None  # "with Audi suggesting that ...": its own subject speaks
     controller = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
-    if verb.dep_ == "xcomp" and controller is not None and not has_subject(verb):
+    if verb.dep_ == "xcomp" and controller is not None:
         return controller, None
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
         return None, verb.head.head
@@ -129,6 +131,8 @@ def inverted_speaker(verb: Token) -> Token | None:
 def _name_after(verb: Token) -> Token | None:
     """ "..., said the company’s newly named chair Ana Ruiz in an email": the noun phrase
     right after the verb, up to a preposition or punctuation, when the parse split it."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None  # ", telling Cook, “...”": a participle's object is its listener
     run: list[Token] = []
     for token in verb.doc[verb.i + 1 : verb.sent.end]:
         if token.pos_ in ("ADP", "SCONJ", "CCONJ") or (token.is_punct and token.tag_ != "POS"):
@@ -164,10 +168,11 @@ def speaker_of(verb: Token, cues: Container[int] = ()) -> Token | None:
     """The head of the speaker's noun phrase for a cue verb, on the verb's own line (a parse
     that runs a caption into the next paragraph must not make the caption the speaker); never a
     figure ("Fifty-one percent said"), and a document's author for the document."""
-    return who_speaks(_subject_head(verb, cues))
+    return who_speaks(subject_head(verb, cues))
 
 
-def _subject_head(verb: Token, cues: Container[int]) -> Token | None:
+def subject_head(verb: Token, cues: Container[int] = ()) -> Token | None:
+    """The head of the cue verb's subject, whatever it is (a figure, a document, a person)."""
     head = inverted_speaker(verb) or subject_of(verb, cues)
     opening_end = _opening_adverbial_end(verb)
     if opening_end is not None and (head is None or head.i < opening_end):

@@ -77,12 +77,14 @@ def _normalised(text: str) -> str:
 
 
 def echo_speakers(text: str, reports: list[Report]) -> list[Report]:
-    """A quotation nobody is cited for that repeats words the body attributes (a headline
-    quoting the speaker named only below) takes that speaker."""
+    """A quotation in the headline (the first line) that nobody is cited for and that repeats
+    words the body attributes takes that speaker: the headline quotes someone named below."""
     attributed = [(r, _normalised(text[r.start : r.end])) for r in reports if r.speaker]
+    first_line_end = text.find("\n", len(text) - len(text.lstrip()))
     found = []
     for report in reports:
-        if report.speaker is None and report.kind == "direct":
+        in_headline = first_line_end == -1 or report.end <= first_line_end
+        if report.speaker is None and report.kind == "direct" and in_headline:
             words = _normalised(text[report.start : report.end])
             long_enough = len(words.split()) >= MIN_WORDS_SENTENCE_QUOTE
             source = next(

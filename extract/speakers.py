@@ -268,8 +268,12 @@ class Cast:
         if root.lower_ in words.epithets or root.ent_type_ == "NORP" or "year-old" in mention.text:
             return True
         sources = words.institutional | words.organization_nouns | words.documents
+        person_like = root.lower_ in words.person_nouns | words.male_nouns | words.female_nouns or (
+            len(root) > 4 and root.lower_.endswith(words.person_suffixes)
+        )
         return (
             root.tag_ == "NN"
+            and person_like
             and root.lower_ not in sources
             and not any(t.pos_ == "PROPN" for t in mention)
         )

@@ -28,6 +28,8 @@ class TitleWords:
     organization_nouns: frozenset[str]
     epithets: frozenset[str]
     documents: frozenset[str]
+    person_nouns: frozenset[str]
+    person_suffixes: tuple[str, ...]
     male_nouns: frozenset[str]
     female_nouns: frozenset[str]
 
@@ -37,6 +39,7 @@ def title_words() -> TitleWords:
     entries = load_patterns("speaker_titles")
     pronouns = next(entry for entry in entries if entry["type"] == "pronoun")
     gendered = next(entry for entry in entries if entry["type"] == "gendered_noun")
+    person = next(entry for entry in entries if entry["type"] == "person_noun")
     return TitleWords(
         honorifics=frozenset(w for e in entries if e["type"] == "honorific" for w in e["words"]),
         titles=frozenset(e["phrase"] for e in entries if e["type"] == "title"),
@@ -52,6 +55,8 @@ def title_words() -> TitleWords:
         ),
         epithets=frozenset(w for e in entries if e["type"] == "epithet" for w in e["words"]),
         documents=frozenset(w for e in entries if e["type"] == "document" for w in e["words"]),
+        person_nouns=frozenset(person["words"]),
+        person_suffixes=tuple(person["suffixes"]),
         male_nouns=frozenset(gendered["male"]),
         female_nouns=frozenset(gendered["female"]),
     )

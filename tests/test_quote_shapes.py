@@ -263,6 +263,53 @@ SHAPE_CASES = [
         ],
         id="title-apposition-shows-a-person",
     ),
+    pytest.param(
+        "The country admitted more than a million refugees, the minister said.",
+        [
+            (
+                "The country admitted more than a million refugees",
+                0,
+                "indirect",
+                "minister",
+                "unknown",
+            )
+        ],
+        id="admitted-people-is-no-statement",
+    ),
+    pytest.param(
+        "Officials are denying vaccines to migrants, the doctors said in a letter.",
+        [("Officials are denying vaccines to migrants", 0, "indirect", "doctors", "unknown")],
+        id="denying-to-is-no-statement",
+    ),
+    pytest.param(
+        "Sam Ortiz confirmed this on Monday. Ortiz said the deal would close in May.",
+        [("the deal would close in May", 47, "indirect", "Sam Ortiz", "person")],
+        id="confirmed-this-is-no-span",
+    ),
+    pytest.param(
+        "You might say the plan is too big. Ann Bell said it was the right size.",
+        [("it was the right size", 49, "indirect", "Ann Bell", "person")],
+        id="reader-and-writer-are-no-speakers",
+    ),
+    pytest.param(
+        "It's hard to describe how the engine sounds now, Ann Bell said in her review.",
+        [("It's hard to describe how the engine sounds now", 0, "indirect", "Ann Bell", "person")],
+        id="hard-to-say-is-an-opinion",
+    ),
+    pytest.param(
+        "The firm revealed its second electric model at the show. The firm said sales would "
+        "start in May.",
+        [("sales would start in May", 71, "indirect", "firm", "organization")],
+        id="revealed-a-product-is-no-statement",
+    ),
+    pytest.param(
+        "“We all miss him so much,” Dan Wu said, telling Ava Lee, “you have been so loyal to him.”",
+        [
+            ("We all miss him so much", 1, "direct", "Dan Wu", "person"),
+            ("you have been so loyal to him", 58, "direct", "Dan Wu", "person"),
+        ],
+        id="listener-of-a-participle-is-no-speaker",
+    ),
 ]
 
 
