@@ -17,6 +17,7 @@ from spacy.vocab import Vocab
 
 from .patterns import load_patterns
 from .quotes_marks import CLOSING_MARKS
+from .speaker_names import given_names
 from .speaker_types import is_nominal_adjective, who_speaks
 from .speakers_words import title_words
 
@@ -213,6 +214,11 @@ def mention_of(head: Token) -> TokenSpan:
     words = title_words()
     if head.pos_ == "NOUN" or head.lower_ in words.titles:
         named = _closing_apposition(head)
+        if named is not None and named.dep_ != "appos":
+            # The holder at the end of a title's phrase: the name and its given names only.
+            entity = [e for e in doc.ents if e.start <= named.i < e.end and e.label_ == "PERSON"]
+            name = entity[0] if entity else doc[named.i : named.i + 1]
+            return doc[name.start - len(given_names(name)) : name.end]
         if named is not None:
             return mention_of(named)
         for child in head.rights:
@@ -249,11 +255,19 @@ def mention_of(head: Token) -> TokenSpan:
 
 def _closing_apposition(head: Token) -> Token | None:
     """ "The company that runs the awards, Dick Clark Productions, denies": a name in
-    apposition that closes the subject, which the parse hung on a word of its relative clause."""
+    apposition that closes the subject, which the parse hung on a word of its relative clause;
+    "U.S. Attorney for the Northern District of Texas Erin Cox": the title's holder, named at
+    the end of the title's phrase."""
     last = max(t.i for t in head.subtree if not t.is_punct)
     named = head.doc[last]
     relative = any(t.dep_ == "relcl" for t in named.ancestors if head.i < t.i < named.i)
     if named.dep_ == "appos" and named.pos_ == "PROPN" and named.ent_type_ and relative:
+        return named
+    places = {
+        i for span in head.doc.spans.get("place_names", ()) for i in range(span.start, span.end)
+    }
+    holder = named.pos_ == "PROPN" and named.ent_type_ in ("PERSON", "") and named.i not in places
+    if head.lower_ in title_words().titles and holder and named.i > head.i:
         return named
     return None
 

@@ -73,10 +73,12 @@ def given_names(name: TokenSpan) -> list[Token]:
     just before a name, not titles ("Minister") or abbreviations ("Sgt."), belong to it."""
     doc, start = name.doc, name.start
     words = title_words()
+    places = {i for span in doc.spans.get("place_names", ()) for i in range(span.start, span.end)}
     while start > 0:
         token = doc[start - 1]
         if (
-            token.pos_ != "PROPN"
+            token.i in places  # "... District of Texas Erin Cox": a place ends the title
+            or token.pos_ != "PROPN"
             or token.dep_ != "compound"
             or token.ent_type_
             or not token.text[:1].isupper()
@@ -129,8 +131,11 @@ def premodifier_titles(name: TokenSpan) -> list[str]:
     if start == name.start:
         return []
     title = doc[start : name.start]
+    places = {i for span in doc.spans.get("place_names", ()) for i in range(span.start, span.end)}
     if title.root.ent_type_ == "PERSON" or not any(t.text[:1].isupper() for t in title):
         return []
+    if all(t.i in places for t in title):
+        return []  # "... of Texas Erin Cox": a place is no title
     return [title.text]
 
 

@@ -310,6 +310,12 @@ SHAPE_CASES = [
         ],
         id="listener-of-a-participle-is-no-speaker",
     ),
+    pytest.param(
+        "Dale Moss, 51, was sentenced on Tuesday. “He will never harm another child,” said "
+        "U.S. Attorney for the Northern District of Texas Erin Cole.",
+        [("He will never harm another child", 42, "direct", "Erin Cole", "person")],
+        id="title-phrase-binds-to-holder",
+    ),
 ]
 
 
