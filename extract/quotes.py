@@ -209,6 +209,9 @@ class Finder:
             stop = min(verb.i, speaker.start) if speaker is not None else verb.i
             start = max(clause.left_edge.i, self.line_start(verb))
             return start, min(clause.right_edge.i + 1, stop), NEEDS_VERB
+        parenthetical = self._parenthetical_range(verb, speaker)
+        if parenthetical is not None:
+            return (*parenthetical, NEEDS_VERB)
         that = that_after(verb)
         if that is not None:
             return that.i + 1, max(verb.right_edge.i, that.head.right_edge.i) + 1, NEEDS_VERB
@@ -249,6 +252,19 @@ class Finder:
             ):
                 end = conj.right_edge.i + 1
         return start, end
+
+    def _parenthetical_range(
+        self, verb: Token, speaker: TokenSpan | None
+    ) -> tuple[int, int] | None:
+        """ "The bridge, the mayor said, will reopen in May", "Prices are rising, she said, but
+        jobs are strong": an attribution set inside the sentence reports all of it."""
+        head = verb.head
+        if verb.dep_ != "parataxis" or speaker is None or head.i == verb.i:
+            return None
+        start, end = max(head.left_edge.i, self.line_start(verb)), head.right_edge.i + 1
+        continues = any(not t.is_punct for t in verb.doc[verb.right_edge.i + 1 : end])
+        quote_led = verb.doc[start].text[0] in OPENING_MARKS
+        return (start, end) if continues and not quote_led else None
 
     def _clause_before(self, boundary: Token) -> tuple[int, int] | None:
         """For "CLAUSE, X said" and "CLAUSE, said X": the tokens from the start of the
@@ -400,10 +416,12 @@ class Finder:
 
 def _nobody_says(verb: Token, subject: Token | None) -> bool:
     """ "to campaign on maintaining his “tough” stance" (a participle nobody is subject of),
-    "you might say ...", "I wonder if ..." (the writer and the reader): no one is reported."""
+    "you might say ...", "I wonder if ..." (the writer and the reader), "That said, ..." (an
+    idiom): no one is reported."""
     if subject is None:
         return verb.tag_ in ("VB", "VBG", "VBN")
-    return subject.tag_ == "PRP" and subject.lower_ in GENERIC_PRONOUNS
+    idiom = subject.tag_ == "DT" and subject.lower_ in ("that", "this")  # "That said, ..."
+    return idiom or (subject.tag_ == "PRP" and subject.lower_ in GENERIC_PRONOUNS)
 
 
 def _reported_clause(verb: Token) -> Token | None:

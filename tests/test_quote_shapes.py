@@ -316,6 +316,26 @@ SHAPE_CASES = [
         [("He will never harm another child", 42, "direct", "Erin Cole", "person")],
         id="title-phrase-binds-to-holder",
     ),
+    pytest.param(
+        "The bridge, the mayor said, will reopen in May. Prices are rising, Ann Bell said, but "
+        "jobs are strong.",
+        [
+            ("The bridge, the mayor said, will reopen in May", 0, "indirect", "mayor", "unknown"),
+            (
+                "Prices are rising, Ann Bell said, but jobs are strong",
+                48,
+                "indirect",
+                "Ann Bell",
+                "person",
+            ),
+        ],
+        id="parenthetical-attribution",
+    ),
+    pytest.param(
+        "That said, the plan has critics. Ann Bell said the plan was too costly.",
+        [("the plan was too costly", 47, "indirect", "Ann Bell", "person")],
+        id="that-said-is-an-idiom",
+    ),
 ]
 
 
