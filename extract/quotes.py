@@ -31,6 +31,8 @@ from .quotes_content import (
     asks_nothing,
     content_of,
     is_no_statement,
+    nobody_says,
+    reported_clause,
 )
 from .quotes_frames import according_to_reports, adjacent_report
 from .quotes_marks import CLOSING_MARKS, OPENING_MARKS, Marked, find_marked, marked_span_end
@@ -45,7 +47,7 @@ from .quotes_parse import (
     subject_head,
     that_after,
 )
-from .quotes_reports import MIN_WORDS_SENTENCE_QUOTE, Report, inherit_speakers
+from .quotes_reports import MIN_WORDS_SENTENCE_QUOTE, Report, drop_nested, inherit_speakers
 from .speaker_types import who_speaks
 from .speakers import Cast, Resolved
 
@@ -55,8 +57,6 @@ KEPT_AT_CLAUSE_END = frozenset({"%", ")", "]"})
 THAT_WORDS = frozenset({"that"})
 # Auxiliaries that mark a verb as reported (backshifted): "said X and would plead not guilty".
 REPORTED_AUXILIARIES = frozenset({"would", "could", "should", "might"})
-# Subjects that are the writer or the reader, not a source ("you might say", "I wonder").
-GENERIC_PRONOUNS = frozenset({"i", "you", "we", "me", "us"})
 # What a reported range needs to be a statement: a verb, quoted words, or nothing more.
 NEEDS_VERB, NEEDS_QUOTE, NEEDS_NOTHING = "verb", "quote", "nothing"
 
@@ -119,7 +119,7 @@ class Finder:
     def reports(self) -> list[Report]:
         reports = self._cue_reports()
         reports += according_to_reports(self, reports)
-        reports = _drop_nested(reports)
+        reports = drop_nested(reports)
         covered = {m for report in reports for m in report.marked}
         reports += [adjacent_report(self, m) for m in self.marked if m not in covered]
         reports.sort(key=lambda report: report.start)
@@ -167,7 +167,7 @@ class Finder:
         if clause is None or asks_nothing(verb, clause[0], self.question_verbs):
             return None
         report = self.classify(span, speaker, cue, needs_verb=needs != NEEDS_NOTHING)
-        if report is not None and report.kind != "direct" and _nobody_says(verb, subject):
+        if report is not None and report.kind != "direct" and nobody_says(verb, subject):
             return None
         if report is None or needs != NEEDS_QUOTE:
             return report
@@ -193,7 +193,7 @@ class Finder:
         if inverted:
             found = self._clause_before(verb)
             return (*found, NEEDS_VERB) if found else None
-        clause = _reported_clause(verb)
+        clause = reported_clause(verb)
         obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
         if label == "DESCRIBE" and (clause is None or clause.i < verb.i):
             # "termed X a “Y”", "described X as “Y”": the object and what it is called, up
@@ -414,43 +414,8 @@ class Finder:
         )
 
 
-def _nobody_says(verb: Token, subject: Token | None) -> bool:
-    """ "to campaign on maintaining his “tough” stance" (a participle nobody is subject of),
-    "you might say ...", "I wonder if ..." (the writer and the reader), "That said, ..." (an
-    idiom): no one is reported."""
-    if subject is None:
-        return verb.tag_ in ("VB", "VBG", "VBN")
-    idiom = subject.tag_ == "DT" and subject.lower_ in ("that", "this")  # "That said, ..."
-    return idiom or (subject.tag_ == "PRP" and subject.lower_ in GENERIC_PRONOUNS)
-
-
-def _reported_clause(verb: Token) -> Token | None:
-    """The verb's complement clause, unless it is a relative clause the parse took for one
-    ("reported wait times that exceeded two hours"; but "which he said had proved “vital”")."""
-    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    relative = clause is not None and any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in clause.lefts
-    )
-    return None if relative and verb.dep_ != "relcl" else clause
-
-
 def _content_range(content: Content) -> tuple[int, int, str]:
     return content.start, content.end, NEEDS_QUOTE if content.needs_quote else NEEDS_NOTHING
-
-
-def _drop_nested(reports: list[Report]) -> list[Report]:
-    """One report per statement: a report whose cue lies inside another's span is the inner
-    source of a nested attribution, and the outer source keeps the quotation; of two reports
-    of the same words, the first found stays."""
-    kept: list[Report] = []
-    for report in reports:
-        cue_at = report.cue.start_char if report.cue is not None else -1
-        if any(o.start <= cue_at < o.end for o in reports if o is not report):
-            continue
-        if any(o.start < report.end and report.start < o.end for o in kept):
-            continue
-        kept.append(report)
-    return kept
 
 
 def _resolve(doc: Doc, text: str, reports: list[Report]) -> tuple[list[Quote], list[Speaker]]:

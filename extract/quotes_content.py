@@ -27,6 +27,8 @@ CONTENT_LABELS = (
     "INFINITIVE_CONTENT",
     "PREPOSITION_CONTENT",
 )
+# Subjects that are the writer or the reader, not a source ("you might say", "I wonder").
+GENERIC_PRONOUNS = frozenset({"i", "you", "we", "me", "us"})
 # Words that open a clause asking, not telling: "noted if ...", "did not say whether ...".
 QUESTION_OPENERS = frozenset({"if", "whether"})
 # Words that make a clause a time reference ("a day after X announced plans to ...").
@@ -161,3 +163,23 @@ def is_no_statement(verb: Token, count_heads: set[int]) -> bool:
     if not is_infinitive:
         return False
     return (verb.dep_ == "acl" and verb.head.pos_ == "NOUN") or verb.head.pos_ == "ADJ"
+
+
+def nobody_says(verb: Token, subject: Token | None) -> bool:
+    """ "to campaign on maintaining his “tough” stance" (a participle nobody is subject of),
+    "you might say ...", "I wonder if ..." (the writer and the reader), "That said, ..." (an
+    idiom): no one is reported."""
+    if subject is None:
+        return verb.tag_ in ("VB", "VBG", "VBN")
+    idiom = subject.tag_ == "DT" and subject.lower_ in ("that", "this")  # "That said, ..."
+    return idiom or (subject.tag_ == "PRP" and subject.lower_ in GENERIC_PRONOUNS)
+
+
+def reported_clause(verb: Token) -> Token | None:
+    """The verb's complement clause, unless it is a relative clause the parse took for one
+    ("reported wait times that exceeded two hours"; but "which he said had proved “vital”")."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    relative = clause is not None and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in clause.lefts
+    )
+    return None if relative and verb.dep_ != "relcl" else clause

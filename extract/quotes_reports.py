@@ -127,3 +127,18 @@ def inherit_speakers(text: str, reports: list[Report]) -> list[Report]:
                 report = replace(report, speaker=previous.speaker)
         kept.append(report)
     return kept
+
+
+def drop_nested(reports: list[Report]) -> list[Report]:
+    """One report per statement: a report whose cue lies inside another's span is the inner
+    source of a nested attribution, and the outer source keeps the quotation; of two reports
+    of the same words, the first found stays."""
+    kept: list[Report] = []
+    for report in reports:
+        cue_at = report.cue.start_char if report.cue is not None else -1
+        if any(o.start <= cue_at < o.end for o in reports if o is not report):
+            continue
+        if any(o.start < report.end and report.start < o.end for o in kept):
+            continue
+        kept.append(report)
+    return kept
