@@ -26,13 +26,13 @@ from spacy.tokens import Span as TokenSpan
 from .doc_text import doc_text
 from .facts import Quote, Span, Speaker
 from .quotes_content import (
-    CONTENT_LABELS,
     Content,
     asks_nothing,
     content_of,
     is_no_statement,
     nobody_says,
     reported_clause,
+    verb_labels,
 )
 from .quotes_frames import according_to_reports, adjacent_report
 from .quotes_marks import CLOSING_MARKS, OPENING_MARKS, Marked, find_marked, marked_span_end
@@ -85,14 +85,6 @@ class Finder:
             span.root.i for span in self.matches.get("DESCRIBE", [])
         }
         self.refusals = {span.root.i for span in self.matches.get("REFUSAL", [])}
-        self.question_verbs = {span.root.i for span in self.matches.get("QUESTION", [])}
-        self.count_heads = {span.root.i for span in self.matches.get("COUNT_HEAD", [])}
-        self.clause_only = {span.root.i for span in self.matches.get("CLAUSE_ONLY", [])}
-        # Token index -> the content frames its verb has (quotes_content).
-        self.frames: dict[int, set[str]] = {}
-        for label in CONTENT_LABELS:
-            for span in self.matches.get(label, []):
-                self.frames.setdefault(span.root.i, set()).add(label)
         self.clause_breaks = {span.start for span in self.matches.get("CLAUSE_BREAK", [])}
         self.statement_nouns = {span.start for span in self.matches.get("STATEMENT_NOUN", [])}
         # Time phrases ("on Tuesday", "Sunday") by first token index -> the index after them.
@@ -145,7 +137,7 @@ class Finder:
 
     def _verb_report(self, cue: TokenSpan, label: str) -> Report | None:
         verb = cue.root
-        if self._is_not_said(verb) or is_no_statement(verb, self.count_heads):
+        if self._is_not_said(verb) or is_no_statement(verb):
             return None
         subject = subject_head(verb, self.speech_cues)
         head = who_speaks(subject)
@@ -164,7 +156,7 @@ class Finder:
         if span is None:
             return None
         clause = self.doc.char_span(*span, alignment_mode="expand")
-        if clause is None or asks_nothing(verb, clause[0], self.question_verbs):
+        if clause is None or asks_nothing(verb, clause[0]):
             return None
         report = self.classify(span, speaker, cue, needs_verb=needs != NEEDS_NOTHING)
         if report is not None and report.kind != "direct" and nobody_says(verb, subject):
@@ -199,7 +191,7 @@ class Finder:
             # "termed X a “Y”", "described X as “Y”": the object and what it is called, up
             # to a further cue verb (", adding that ..." is a report of its own).
             if obj is None:
-                content = content_of(verb, self.frames.get(verb.i, set()))  # "called on X to"
+                content = content_of(verb, verb_labels(verb))  # "called on X to"
                 return _content_range(content) if content else None
             further = [c.left_edge.i for c in verb.rights if c.i > obj.i and c.i in self.cue_verbs]
             return obj.left_edge.i, min([verb.right_edge.i + 1, *further]), NEEDS_QUOTE
@@ -220,10 +212,10 @@ class Finder:
         said_clause = obj is not None and label == "SPEECH" and verb.lower_.startswith("sa")
         if said_clause and any(t.dep_ == "acl" and t.tag_ in ("VBD", "VBN") for t in obj.subtree):
             return obj.left_edge.i, obj.right_edge.i + 1, NEEDS_VERB
-        content = content_of(verb, self.frames.get(verb.i, set()))
+        content = content_of(verb, verb_labels(verb))
         if content is not None:
             return _content_range(content)
-        if obj is not None and verb.i not in self.clause_only:
+        if obj is not None and "CLAUSE_ONLY" not in verb_labels(verb):
             return obj.left_edge.i, obj.right_edge.i + 1, NEEDS_QUOTE
         # "CLAUSE, X said (on Monday, ...)": the parse often leaves the clause unattached.
         if speaker is not None and speaker.start < verb.i and only_modifiers_follow(verb):

@@ -19,6 +19,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from .patterns import load_patterns
+from .speaker_types import count_words
 
 CONTENT_LABELS = (
     "OBJECT_CONTENT",
@@ -29,6 +30,9 @@ CONTENT_LABELS = (
 )
 # Subjects that are the writer or the reader, not a source ("you might say", "I wonder").
 GENERIC_PRONOUNS = frozenset({"i", "you", "we", "me", "us"})
+# Labels of the cue lexicon that qualify a cue verb already found (a SPEECH or DESCRIBE match):
+# looked up by the verb's form, not run through the Matcher.
+VERB_QUALIFIERS = frozenset({*CONTENT_LABELS, "QUESTION", "CLAUSE_ONLY", "NOT_SPEECH"})
 # Words that open a clause asking, not telling: "noted if ...", "did not say whether ...".
 QUESTION_OPENERS = frozenset({"if", "whether"})
 # Words that make a clause a time reference ("a day after X announced plans to ...").
@@ -45,6 +49,21 @@ class Content:
     start: int
     end: int
     needs_quote: bool
+
+
+@cache
+def qualifier_words() -> dict[str, frozenset[str]]:
+    """Label -> the verb forms of each VERB_QUALIFIERS entry of the cue lexicon."""
+    return {
+        entry["label"]: frozenset(entry["pattern"][0]["LOWER"]["IN"])
+        for entry in load_patterns("quote_cues")
+        if entry["label"] in VERB_QUALIFIERS
+    }
+
+
+def verb_labels(verb: Token) -> frozenset[str]:
+    """The qualifying labels (content frames, QUESTION, CLAUSE_ONLY) of a cue verb."""
+    return frozenset(label for label, words in qualifier_words().items() if verb.lower_ in words)
 
 
 @cache
@@ -140,10 +159,10 @@ def _prepositional(verb: Token, obj: Token | None) -> Content | None:
     return Content(start, prep.right_edge.i + 1, needs_quote=not has_verb)
 
 
-def asks_nothing(verb: Token, clause_first: Token, question_verbs: set[int]) -> bool:
+def asks_nothing(verb: Token, clause_first: Token) -> bool:
     """A clause opened by "if"/"whether" under a verb that does not ask is no statement, nor
     is what someone was asked ("she was asked whether ...": the asker is nobody named)."""
-    if verb.i in question_verbs:
+    if "QUESTION" in verb_labels(verb):
         # "when asked about ...": a participle without a subject asks nothing of its own.
         bare_participle = verb.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in verb.lefts)
         passive = any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
@@ -151,13 +170,13 @@ def asks_nothing(verb: Token, clause_first: Token, question_verbs: set[int]) -> 
     return clause_first.lower_ in QUESTION_OPENERS
 
 
-def is_no_statement(verb: Token, count_heads: set[int]) -> bool:
+def is_no_statement(verb: Token) -> bool:
     """ "the number who said they ..." (a count), "his refusal to say which ..." (the clause of
     a noun), "it's hard to describe how ..." (an opinion about saying) and "adding to its
     troubles" (another sense) are not statements."""
     if says_nothing(verb):
         return True
-    if verb.dep_ == "relcl" and verb.head.i in count_heads:
+    if verb.dep_ == "relcl" and verb.head.lower_ in count_words():
         return True
     is_infinitive = any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.lefts)
     if not is_infinitive:

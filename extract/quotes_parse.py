@@ -17,7 +17,7 @@ from spacy.vocab import Vocab
 
 from .patterns import load_patterns
 from .quotes_marks import CLOSING_MARKS
-from .speaker_names import given_names
+from .speaker_names import given_names, place_tokens
 from .speaker_types import is_nominal_adjective, who_speaks
 from .speakers_words import title_words
 
@@ -36,7 +36,8 @@ def cue_matcher(vocab: Vocab) -> Matcher:
     matcher = Matcher(vocab)
     for name in ("quote_cues", "attribution_frames"):
         for entry in load_patterns(name):
-            matcher.add(entry["label"], [entry["pattern"]])
+            if not entry.get("word_list"):  # word lists are looked up by word, not matched
+                matcher.add(entry["label"], [entry["pattern"]])
     return matcher
 
 
@@ -263,9 +264,7 @@ def _closing_apposition(head: Token) -> Token | None:
     relative = any(t.dep_ == "relcl" for t in named.ancestors if head.i < t.i < named.i)
     if named.dep_ == "appos" and named.pos_ == "PROPN" and named.ent_type_ and relative:
         return named
-    places = {
-        i for span in head.doc.spans.get("place_names", ()) for i in range(span.start, span.end)
-    }
+    places = place_tokens(head.doc)
     holder = named.pos_ == "PROPN" and named.ent_type_ in ("PERSON", "") and named.i not in places
     if head.lower_ in title_words().titles and holder and named.i > head.i:
         return named

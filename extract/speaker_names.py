@@ -3,11 +3,15 @@ entity recognizer missed that the text shows are people."""
 
 from __future__ import annotations
 
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from .facts import Span
 from .speakers_words import DETERMINERS, POSSESSIVE_ENDINGS, title_words
+
+# Where place_tokens keeps its answer on the Doc.
+PLACE_TOKENS_KEY = "extract.place_tokens"
 
 # Words an acronym's letters skip ("Office for National Statistics" is ONS).
 ACRONYM_SKIPPED = frozenset({"of", "for", "and", "the", "on", "in", "&"})
@@ -43,6 +47,16 @@ def name_tokens(tokens: TokenSpan) -> list[Token]:
     return kept
 
 
+def place_tokens(doc: Doc) -> frozenset[int]:
+    """The indices of the tokens in the document's place names (kept on the Doc once made)."""
+    found = doc.user_data.get(PLACE_TOKENS_KEY)
+    if found is None:
+        spans = doc.spans.get("place_names", ())
+        found = frozenset(i for span in spans for i in range(span.start, span.end))
+        doc.user_data[PLACE_TOKENS_KEY] = found
+    return found
+
+
 def described_people(doc: Doc, persons: list[TokenSpan]) -> list[TokenSpan]:
     """Names the entity recognizer missed or took for organizations, that the text shows are
     people: "Ella Stone, 31," (an age), "The prime minister, Ana Costa," and "Ana Costa, a
@@ -52,7 +66,7 @@ def described_people(doc: Doc, persons: list[TokenSpan]) -> list[TokenSpan]:
     known = {token.i for span in persons for token in span}
     found = []
     for token in doc:
-        if token.pos_ != "PROPN" or token.i in known or token.dep_ == "compound":
+        if token.pos != PROPN or token.i in known or token.dep_ == "compound":
             continue
         appositions = [c for c in token.rights if c.dep_ == "appos"]
         aged = any(c.like_num and c.i == token.i + 2 for c in appositions)
@@ -73,7 +87,7 @@ def given_names(name: TokenSpan) -> list[Token]:
     just before a name, not titles ("Minister") or abbreviations ("Sgt."), belong to it."""
     doc, start = name.doc, name.start
     words = title_words()
-    places = {i for span in doc.spans.get("place_names", ()) for i in range(span.start, span.end)}
+    places = place_tokens(doc)
     while start > 0:
         token = doc[start - 1]
         if (
@@ -131,7 +145,7 @@ def premodifier_titles(name: TokenSpan) -> list[str]:
     if start == name.start:
         return []
     title = doc[start : name.start]
-    places = {i for span in doc.spans.get("place_names", ()) for i in range(span.start, span.end)}
+    places = place_tokens(doc)
     if title.root.ent_type_ == "PERSON" or not any(t.text[:1].isupper() for t in title):
         return []
     if all(t.i in places for t in title):
