@@ -218,6 +218,8 @@ class Cast:
             # organization): later mentions of the surname refer to it.
             person = self.people.setdefault(name[-1].lower_, Person(" ".join(t.text for t in name)))
             return Resolved(person.name, "person")
+        if root.ent_type_ == "NORP" and root.tag_ == "NNPS" and len(described) == 1:
+            return Resolved(description, "unknown")  # "Americans said": a group of people
         if organization or (root.ent_type_ in ORGANIZATION_LABELS and described[0].ent_type_):
             return Resolved(self._organization_name(description), "organization")
         institutional = root.lower_ in words.institutional or root.ent_type_ in ORGANIZATION_LABELS

@@ -40,7 +40,7 @@ SHAPE_CASES = [
     ),
     pytest.param(
         "In the poll, 44 percent of Americans said the economy was getting worse.",
-        [("the economy was getting worse", 42, "indirect", "Americans", "organization")],
+        [("the economy was getting worse", 42, "indirect", "Americans", "unknown")],
         id="figure-of-group",
     ),
     pytest.param(
