@@ -262,7 +262,19 @@ def _is_place(
         # entities.
         inside = all(hit.start <= ent.start and ent.end <= hit.end for ent in entities)
         return is_country or inside
-    ent = entities.pop()
+    return _is_place_in_entity(hit, record, entities.pop(), person_words, hit_tokens, article_codes)
+
+
+def _is_place_in_entity(
+    hit: Span,
+    record: dict[str, Any],
+    ent: Span,
+    person_words: set[str],
+    hit_tokens: set[int],
+    article_codes: set[str],
+) -> bool:
+    """Whether a gazetteer name inside the model's one entity `ent` is used as a place."""
+    is_country = record["type"] == "country"
     name_tokens = ent[1:] if ent[0].text in LEADING_ARTICLES else ent
     # A model entity that only lists gazetteer names ("Anambra and Enugu" as WORK_OF_ART) says
     # nothing about each of them: each is judged as if the model had labelled it alone.

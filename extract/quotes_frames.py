@@ -15,13 +15,13 @@ from .quotes_parse import is_verb, mention_of, phrase_head, speaker_of
 from .quotes_reports import Report
 
 if TYPE_CHECKING:
-    from .quotes import Finder
+    from .quotes_clauses import Clauses
 
 # How many tokens after a closing mark, or before an opening one, the attribution may sit.
 ATTRIBUTION_WINDOW = 8
 
 
-def according_to_reports(finder: Finder, reports: list[Report]) -> list[Report]:
+def according_to_reports(finder: Clauses, reports: list[Report]) -> list[Report]:
     """ "According to X, ...": X is the source of the rest of the sentence, unless the
     sentence has a speech verb of its own ("Putin said, according to his aide, that ...")."""
     found = []
@@ -49,7 +49,7 @@ def according_to_reports(finder: Finder, reports: list[Report]) -> list[Report]:
     return found
 
 
-def source_phrase_end(finder: Finder, frame: TokenSpan, sentence_end: int) -> int:
+def source_phrase_end(finder: Clauses, frame: TokenSpan, sentence_end: int) -> int:
     """Where X ends in "according to X, ...": at the first comma outside quotes (the
     parse often runs a long X into the clause), else where the parse ends it."""
     for i in range(frame.end, sentence_end):
@@ -74,7 +74,7 @@ def source_of(phrase: TokenSpan, frame: TokenSpan) -> Token | None:
     return phrase_head(nouns[0], list(phrase)) if nouns else None
 
 
-def adjacent_report(finder: Finder, m: Marked) -> Report:
+def adjacent_report(finder: Clauses, m: Marked) -> Report:
     """A quotation the parse did not put under a cue: “...,” X said / said X just after
     the closing mark, or "X said:" / "the following statement:" just before the opening one.
     Without either, it has no speaker (yet)."""
@@ -85,7 +85,7 @@ def adjacent_report(finder: Finder, m: Marked) -> Report:
     )
 
 
-def attribution_after(finder: Finder, m: Marked) -> Report | None:
+def attribution_after(finder: Clauses, m: Marked) -> Report | None:
     if m.close_end is None:
         return None
     after = finder.doc.char_span(m.close_end, len(finder.text), alignment_mode="expand")
@@ -125,7 +125,7 @@ def attribution_after(finder: Finder, m: Marked) -> Report | None:
     return None
 
 
-def attribution_before(finder: Finder, m: Marked) -> Report | None:
+def attribution_before(finder: Clauses, m: Marked) -> Report | None:
     """ "X said: “...”", "X said, “...”", and a paragraph ending "... statement:"."""
     before = finder.text[: m.open_at].rstrip()
     if not before.endswith((":", ",")):

@@ -210,25 +210,11 @@ def mention_of(head: Token) -> TokenSpan:
             return mention_of(described)
     if head.pos_ == "PRON":
         return doc[head.i : head.i + 1]
-    # "US Ambassador to Ukraine, Bridget A Brink", "Its chief executive, Helen Dickinson",
-    # "the farmers’ union the NFU": the name in apposition is the speaker.
     words = title_words()
     if head.pos_ == "NOUN" or head.lower_ in words.titles:
-        named = _closing_apposition(head)
-        if named is not None and named.dep_ != "appos":
-            # The holder at the end of a title's phrase: the name and its given names only.
-            entity = [e for e in doc.ents if e.start <= named.i < e.end and e.label_ == "PERSON"]
-            name = entity[0] if entity else doc[named.i : named.i + 1]
-            return doc[name.start - len(given_names(name)) : name.end]
+        named = _named_in_apposition(head)
         if named is not None:
-            return mention_of(named)
-        for child in head.rights:
-            if (
-                child.dep_ in ("appos", "conj")
-                and child.pos_ == "PROPN"
-                and not any(t.dep_ == "cc" for t in doc[head.i : child.i])
-            ) or (child.ent_type_ and child.i == head.i + 2 and doc[head.i + 1].pos_ == "DET"):
-                return mention_of(child)
+            return named
     start = head.left_edge.i
     while start < head.i and (
         doc[start].is_punct
@@ -252,6 +238,29 @@ def mention_of(head: Token) -> TokenSpan:
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
     return doc[start:end]
+
+
+def _named_in_apposition(head: Token) -> TokenSpan | None:
+    """The name a common noun or title stands in apposition with, as its mention: "US
+    Ambassador to Ukraine, Bridget A Brink", "Its chief executive, Helen Dickinson", "the
+    farmers’ union the NFU"."""
+    doc = head.doc
+    named = _closing_apposition(head)
+    if named is not None and named.dep_ != "appos":
+        # The holder at the end of a title's phrase: the name and its given names only.
+        entity = [e for e in doc.ents if e.start <= named.i < e.end and e.label_ == "PERSON"]
+        name = entity[0] if entity else doc[named.i : named.i + 1]
+        return doc[name.start - len(given_names(name)) : name.end]
+    if named is not None:
+        return mention_of(named)
+    for child in head.rights:
+        if (
+            child.dep_ in ("appos", "conj")
+            and child.pos_ == "PROPN"
+            and not any(t.dep_ == "cc" for t in doc[head.i : child.i])
+        ) or (child.ent_type_ and child.i == head.i + 2 and doc[head.i + 1].pos_ == "DET"):
+            return mention_of(child)
+    return None
 
 
 def _closing_apposition(head: Token) -> Token | None:

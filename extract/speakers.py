@@ -8,43 +8,26 @@ source without its article.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from .facts import Span, Speaker
-from .speaker_agreement import noun_gender, role_rank, settle_genders
+from .speaker_agreement import noun_gender
 from .speaker_names import (
-    acronym,
     apposition_titles,
     as_span,
-    described_people,
-    given_names,
-    head_titles,
     is_article,
     name_tokens,
     premodifier_titles,
     without_article,
 )
-from .speakers_words import SUBJECT_DEPS, is_subject, title_words
+from .speaker_people import People, Person
+from .speakers_words import SUBJECT_DEPS, title_words
 
 # Entity labels of sources that speak as an organization ("Downing Street said", "No 10 insisted").
 ORGANIZATION_LABELS = frozenset({"ORG", "GPE", "FAC", "NORP"})
-# The gender an honorific implies, for matching "he"/"she".
-HONORIFIC_GENDERS = {"mr": "male", "ms": "female", "mrs": "female", "miss": "female"}
-# How many sentences back a pronoun may find its person.
-PRONOUN_REACH_SENTENCES = 4
-
-
-@dataclass
-class Person:
-    name: str
-    titles: list[str] = field(default_factory=list)
-    gender: str | None = None  # "male" | "female", from honorifics
-    mentions: list[Span] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -55,95 +38,14 @@ class Resolved:
     kind: str  # person | organization | unknown
 
 
-class Cast:
+class Cast(People):
     """The people of one document, and the resolution of speaker mentions to speakers."""
 
     def __init__(self, doc: Doc, reported: list[tuple[int, int]] = ()):
-        """`reported` are the character ranges of the quotes: names inside them are not
-        antecedents of a speaker pronoun."""
-        self.doc = doc
-        self.reported = reported
-        self.people: dict[str, Person] = {}  # surname (lower case) -> person
-        self.person_mentions: list[tuple[int, Person, Token]] = []  # (start char, person, root)
-        self._collect_people()
-        self.person_mentions.sort(key=lambda item: item[0])
-        settle_genders(doc, self.person_mentions, self.people.values())
-        self._mention_starts = [start for start, _, _ in self.person_mentions]
+        super().__init__(doc, reported)
         self.spoken: list[tuple[int, Resolved]] = []  # speakers resolved so far, by position
         self.used: dict[Resolved, list[Span]] = {}
         self.titles: dict[Resolved, list[str]] = {}
-        self._sentences: list[int] | None = None
-        # Organizations the model names, by position: (start char, name without article).
-        self.organizations = [
-            (ent.start_char, without_article(ent))
-            for ent in doc.ents
-            if ent.label_ == "ORG" and not self._in_quote(ent.start_char)
-        ]
-
-    def _in_quote(self, position: int) -> bool:
-        return any(first <= position < last for first, last in self.reported)
-
-    def _collect_people(self) -> None:
-        # A one-word "person" that is a known place ("Kherson said" read as a name) is no
-        # antecedent, unless a fuller name of the person has that word.
-        places = {(span.start, span.end) for span in self.doc.spans.get("place_names", ())}
-        persons = [ent for ent in self.doc.ents if ent.label_ == "PERSON"]
-        persons += described_people(self.doc, persons)
-        persons.sort(key=lambda span: span.start)
-        full_names = {ent[-1].lower_ for ent in persons if len(ent) > 1}
-        # Nor is a name in capitals ("LSEG"): people are not written so outside datelines.
-        persons = [
-            ent
-            for ent in persons
-            if ((ent.start, ent.end) not in places or ent[-1].lower_ in full_names)
-            and not (len(ent) == 1 and ent.text.isupper() and len(ent.text) > 1)
-        ]
-        forms: dict[str, list[Token]] = {}
-        for ent in persons:
-            # A described name (no entity label) is all name: "Ana Costa" of "Ana Costa, 31,".
-            words = given_names(ent) + (name_tokens(ent) if ent.label_ else list(ent))
-            if words:
-                forms.setdefault(words[-1].lower_, []).append(words)
-        for surname, variants in forms.items():
-            fullest = max(variants, key=len)
-            self.people[surname] = Person(" ".join(token.text for token in fullest))
-        words = title_words()
-        for ent in persons:
-            person = self.person_of(ent)
-            if person is None:
-                continue
-            ent = self.doc[ent.start - len(given_names(ent)) : ent.end]
-            person.mentions.append(as_span(ent))
-            self.person_mentions.append((ent.start_char, person, ent.root))
-            before = self.doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
-            if person.gender is None and before in HONORIFIC_GENDERS:
-                person.gender = HONORIFIC_GENDERS[before]
-            titles = premodifier_titles(ent) + apposition_titles(ent.root) + head_titles(ent.root)
-            for title in titles:
-                if title not in person.titles:
-                    person.titles.append(title)
-
-    def person_of(self, tokens: TokenSpan) -> Person | None:
-        """The person a name mention refers to, matched by surname."""
-        words = name_tokens(tokens)
-        for token in reversed(words):
-            if token.text[:1].isupper() and token.lower_ in self.people:
-                return self.people[token.lower_]
-        return None
-
-    def person_by_role(self, role: str, position: int) -> Person | None:
-        """The person whose title holds `role` ("foreign secretary", "high commissioner" of
-        "UN High Commissioner for Refugees"), nearest before first."""
-        role = f" {role.lower()} "
-        holders = [
-            (start, person)
-            for start, person, _ in self.person_mentions
-            if any(role in f" {title.lower()} " for title in person.titles)
-        ]
-        if not holders:
-            return None
-        before = [person for start, person in holders if start < position]
-        return before[-1] if before else holders[0][1]
 
     def resolve(self, mention: TokenSpan) -> Resolved | None:
         """The speaker that `mention` (a subject noun phrase or pronoun) refers to."""
@@ -196,16 +98,7 @@ class Cast:
         titled = (
             len(name) < len(described) and described[0].lower_ in words.titles | words.honorifics
         )
-        # "Economiesuisse, the main business federation": an organization, whatever its name.
-        organization = (
-            root.tag_ == "NNPS"
-            or root.lower_ in words.institutional  # "Foreign Office", "Downing Street"
-            or (len(name) == 1 and root.text.isupper() and len(root) > 1)  # "LSEG"
-            or _collective_subject(root)  # "Big Machine have denied"
-        ) or any(
-            child.dep_ == "appos" and child.lower_ in words.institutional | words.organization_nouns
-            for child in root.children
-        )
+        organization = _is_organization(root, name)
         if (
             name
             and not organization
@@ -225,18 +118,6 @@ class Cast:
         institutional = root.lower_ in words.institutional or root.ent_type_ in ORGANIZATION_LABELS
         return Resolved(description, "organization" if institutional else "unknown")
 
-    def _organization_name(self, name: str) -> str:
-        """The fullest name the article gives an organization: "Federal Aviation
-        Administration" for "FAA", "Northwind Energy Inc." for "Northwind"."""
-        fuller = Counter(
-            other
-            for _, other in self.organizations
-            if len(other) > len(name)
-            and (other.startswith(name + " ") or (name.isupper() and acronym(other) == name))
-        )
-        # The most used fuller form: a headline may run a name into other words.
-        return max(fuller, key=lambda other: (fuller[other], len(other))) if fuller else name
-
     def _antecedent(self, mention: TokenSpan, root: Token) -> Resolved | None:
         """Who "the company" / "the department" or "the winger" / "the Italian" / "the
         22-year-old" stands for: the organization or the person named just before."""
@@ -254,31 +135,11 @@ class Cast:
             if named or (before and root.lower_ in words.organization_nouns):
                 return Resolved(self._organization_name((named or before)[-1]), "organization")
             return None
-        if self._is_epithet(mention, root):
+        if _is_epithet(mention, root):
             person = self._nearest_person(root, noun_gender(root.text), root.lower_)
             if person is not None:
                 return Resolved(person.name, "person")
         return None
-
-    @staticmethod
-    def _is_epithet(mention: TokenSpan, root: Token) -> bool:
-        """ "the winger", "the Italian", "the 22-year-old", "the defendant": a description of a
-        person named before, not a role of its own (a title), a source or a document."""
-        words = title_words()
-        if root.lower_ in words.titles:
-            return False
-        if root.lower_ in words.epithets or root.ent_type_ == "NORP" or "year-old" in mention.text:
-            return True
-        sources = words.institutional | words.organization_nouns | words.documents
-        person_like = root.lower_ in words.person_nouns | words.male_nouns | words.female_nouns or (
-            len(root) > 4 and root.lower_.endswith(words.person_suffixes)
-        )
-        return (
-            root.tag_ == "NN"
-            and person_like
-            and root.lower_ not in sources
-            and not any(t.pos_ == "PROPN" for t in mention)
-        )
 
     def _earlier_source(self, mention: TokenSpan, root: Token) -> Resolved | None:
         """ "The spokesperson" after "a Downing Street spokesperson": the source named before."""
@@ -339,50 +200,13 @@ class Cast:
             return Resolved(self._organization_name(named[-1]), "organization")
         return self.spoken[-1][1] if self.spoken else None
 
-    def _nearest_person(
-        self, pronoun: Token, gender: str | None, role: str | None = None
-    ) -> Person | None:
-        """The nearest person before `pronoun` that agrees with it in gender and role,
-        preferring sentence subjects, in reach."""
-        reach = self._reach(pronoun)
-        stop = bisect_left(self._mention_starts, pronoun.idx)
-        candidates = [
-            (person, root)
-            for start, person, root in self.person_mentions[:stop]
-            if start >= reach
-            and (gender is None or person.gender in (None, gender))
-            and not self._in_quote(start)
-        ]
-        if not candidates:
-            return None
-        best = min(role_rank(person.titles, role) for person, _ in candidates)
-        candidates = [(p, root) for p, root in candidates if role_rank(p.titles, role) == best]
-        for person, root in reversed(candidates):
-            if is_subject(root):
-                return person
-        return candidates[-1][0]
-
-    def _reach(self, token: Token) -> int:
-        """Where the sentences an antecedent of `token` may be in start."""
-        sentence_starts = self._sentence_starts()
-        here = bisect_left(sentence_starts, token.sent.start_char)
-        return sentence_starts[max(0, here - PRONOUN_REACH_SENTENCES)]
-
-    def _sentence_starts(self) -> list[int]:
-        if self._sentences is None:
-            self._sentences = [sent.start_char for sent in self.doc.sents]
-        return self._sentences
-
     def record(self, mention: TokenSpan, resolved: Resolved) -> None:
         """Note that `resolved` spoke, cited by `mention`: later pronouns may refer to it."""
         self.spoken.append((mention.start_char, resolved))
         person = self.people.get(resolved.name.lower().split()[-1])
         if resolved.kind == "person" and person is not None and mention.root.pos_ != "PRON":
             # "The Foreign Secretary said ..." makes the person an antecedent for "she".
-            at = bisect_left(self._mention_starts, mention.start_char)
-            if mention.start_char not in self._mention_starts[at : at + 1]:
-                self._mention_starts.insert(at, mention.start_char)
-                self.person_mentions.insert(at, (mention.start_char, person, mention.root))
+            self.add_mention(mention, person)
         mentions = self.used.setdefault(resolved, [])
         span = as_span(mention)
         if span not in mentions:
@@ -424,9 +248,44 @@ def _unnamed_kind(root: Token) -> str:
     return "unknown"
 
 
+def _is_organization(root: Token, name: list[Token]) -> bool:
+    """Whether a named source is an organization, whatever its name: "Economiesuisse, the main
+    business federation"."""
+    words = title_words()
+    return (
+        root.tag_ == "NNPS"
+        or root.lower_ in words.institutional  # "Foreign Office", "Downing Street"
+        or (len(name) == 1 and root.text.isupper() and len(root) > 1)  # "LSEG"
+        or _collective_subject(root)  # "Big Machine have denied"
+    ) or any(
+        child.dep_ == "appos" and child.lower_ in words.institutional | words.organization_nouns
+        for child in root.children
+    )
+
+
 def _collective_subject(root: Token) -> bool:
     """A singular name with a plural verb ("Big Machine have denied", "Arsenal are"): a
     group or an organization, never one person (number agreement)."""
     verb = root.head
     plural = verb.tag_ == "VBP" or any(c.dep_ == "aux" and c.tag_ == "VBP" for c in verb.lefts)
     return root.tag_ == "NNP" and root.dep_ == "nsubj" and plural
+
+
+def _is_epithet(mention: TokenSpan, root: Token) -> bool:
+    """ "the winger", "the Italian", "the 22-year-old", "the defendant": a description of a
+    person named before, not a role of its own (a title), a source or a document."""
+    words = title_words()
+    if root.lower_ in words.titles:
+        return False
+    if root.lower_ in words.epithets or root.ent_type_ == "NORP" or "year-old" in mention.text:
+        return True
+    sources = words.institutional | words.organization_nouns | words.documents
+    person_like = root.lower_ in words.person_nouns | words.male_nouns | words.female_nouns or (
+        len(root) > 4 and root.lower_.endswith(words.person_suffixes)
+    )
+    return (
+        root.tag_ == "NN"
+        and person_like
+        and root.lower_ not in sources
+        and not any(t.pos_ == "PROPN" for t in mention)
+    )

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.quotes import find_marked, find_quotes
+from extract.quotes import find_quotes
+from extract.quotes_marks import find_marked
 
 SHAPE_CASES = [
     pytest.param(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.quotes import find_marked, find_quotes
+from extract.quotes import find_quotes
+from extract.quotes_marks import find_marked
 from extract.quotes_parse import phrase_head
 
 # (text, expected quotes as (text, kind, speaker)), in text order.
