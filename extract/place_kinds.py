@@ -14,6 +14,7 @@ from typing import Any, Protocol
 from spacy.tokens import Doc, Span, Token
 
 from .doc_text import paragraph_number
+from .nlp.syntax import SUBJECT_DEPS, after_leading_articles
 from .patterns import load_patterns
 
 # Sports stories use a place name for its club; three sports words make an article one.
@@ -26,7 +27,6 @@ POSSESSIVES = {"'s", "’s", "'", "’"}
 EVENT_WORD_REACH = 2
 FACILITY, ROAD = "facility", "road"
 MODEL_PLACE_LABELS = {"GPE", "LOC", "FAC"}
-LEADING_ARTICLES = {"the", "The"}
 
 
 class KindedMention(Protocol):
@@ -220,7 +220,7 @@ def geographic_context(span: Span, hit_tokens: set[int]) -> bool:
 def as_actor(span: Span) -> bool:
     """The place speaks for its government: 'Moscow said', 'according to Downing Street'."""
     root = span.root
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lower_ in speech_verbs():
+    if root.dep_ in SUBJECT_DEPS and root.head.lower_ in speech_verbs():
         return True
     before = [token.lower_ for token in span.doc[max(0, span.start - 3) : span.start]]
     if before and before[-1] == "the":
@@ -230,9 +230,7 @@ def as_actor(span: Span) -> bool:
 
 def name_only(ent: Span) -> Span | None:
     """A model entity without its article, possessive or a trailing line ("Selhurst Park\\nPA")."""
-    start, end = ent.start, ent.end
-    if ent[0].text in LEADING_ARTICLES:
-        start += 1
+    start, end = after_leading_articles(ent).start, ent.end
     for token in ent:
         if "\n" in token.text or token.is_space:
             end = min(end, token.i)

@@ -26,8 +26,8 @@ from .gazetteer import (
     place_records,
     town_readings,
 )
+from .nlp.syntax import after_leading_articles
 from .place_kinds import (
-    LEADING_ARTICLES,
     LIST_JOINS,
     MODEL_PLACE_LABELS,
     ROAD,
@@ -275,7 +275,7 @@ def _is_place_in_entity(
 ) -> bool:
     """Whether a gazetteer name inside the model's one entity `ent` is used as a place."""
     is_country = record["type"] == "country"
-    name_tokens = ent[1:] if ent[0].text in LEADING_ARTICLES else ent
+    name_tokens = after_leading_articles(ent)
     # A model entity that only lists gazetteer names ("Anambra and Enugu" as WORK_OF_ART) says
     # nothing about each of them: each is judged as if the model had labelled it alone.
     only_names = all(t.i in hit_tokens or t.lower_ in LIST_JOINS for t in name_tokens)

@@ -18,6 +18,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
+from .nlp.syntax import PASSIVE_DEPS, SUBJECT_DEPS
 from .patterns import load_patterns
 from .speaker_types import count_words
 
@@ -85,7 +86,7 @@ def says_nothing(verb: Token) -> bool:
 
 def content_of(verb: Token, labels: set[str]) -> Content | None:
     """What `verb` reports through the frames in `labels` (those it matched), if anything."""
-    if any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children):
+    if any(child.dep_ in PASSIVE_DEPS for child in verb.children):
         return None  # "was asked to comment", "was warned of": the subject is the listener
     if verb.dep_ == "advcl" and any(c.lower_ in TIME_MARKERS for c in verb.lefts):
         return None  # "a day after the regions announced plans to ...": a time, not a report
@@ -165,7 +166,7 @@ def asks_nothing(verb: Token, clause_first: Token) -> bool:
     if "QUESTION" in verb_labels(verb):
         # "when asked about ...": a participle without a subject asks nothing of its own.
         bare_participle = verb.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in verb.lefts)
-        passive = any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
+        passive = any(child.dep_ in PASSIVE_DEPS for child in verb.children)
         return passive or bare_participle
     return clause_first.lower_ in QUESTION_OPENERS
 
@@ -199,6 +200,6 @@ def reported_clause(verb: Token) -> Token | None:
     ("reported wait times that exceeded two hours"; but "which he said had proved “vital”")."""
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     relative = clause is not None and any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in clause.lefts
+        c.dep_ in SUBJECT_DEPS and c.tag_ in ("WDT", "WP") for c in clause.lefts
     )
     return None if relative and verb.dep_ != "relcl" else clause

@@ -15,6 +15,7 @@ from spacy.tokens import Span as TokenSpan
 from spacy.tokens import Token
 from spacy.vocab import Vocab
 
+from .nlp.syntax import CLAUSE_SUBJECT_DEPS, SUBJECT_DEPS
 from .patterns import load_patterns
 from .quotes_marks import CLOSING_MARKS
 from .speaker_names import given_names, place_tokens
@@ -118,7 +119,7 @@ def inverted_speaker(verb: Token) -> Token | None:
     # "X, spokesman for Y, told Z": the comma closes the subject's apposition; Z is no speaker.
     if any(c.dep_ == "nsubj" and c.right_edge.i == before for c in verb.lefts):
         return None
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.lefts):
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.lefts):
         return None
     following = [t for t in verb.rights if t.dep_ in ("nsubj", "dobj")]
     if (
@@ -340,7 +341,7 @@ def is_dash(token: Token) -> bool:
 
 
 def has_subject(verb: Token) -> bool:
-    return any(child.dep_ in ("nsubj", "nsubjpass", "expl") for child in verb.children)
+    return any(child.dep_ in CLAUSE_SUBJECT_DEPS for child in verb.children)
 
 
 def is_verb(token: Token) -> bool:
@@ -355,7 +356,7 @@ def that_after(verb: Token) -> Token | None:
     doc = verb.doc
     for token in doc[verb.i + 1 : min(verb.i + 1 + THAT_WINDOW, verb.sent.end)]:
         if token.lower_ == "that":
-            relative = token.tag_ == "WDT" or token.dep_ in ("nsubj", "nsubjpass", "dobj")
+            relative = token.tag_ == "WDT" or token.dep_ in (*SUBJECT_DEPS, "dobj")
             return None if relative else token
         in_relative = any(t.dep_ == "relcl" for t in (token, *token.ancestors) if t.i > verb.i)
         finite = is_verb(token) and token.tag_ not in ("VBG", "VBN")

@@ -15,7 +15,8 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Token
 
-from .speakers_words import is_subject, title_words
+from .nlp.syntax import SUBJECT_DEPS, is_subject
+from .speakers_words import title_words
 
 PRONOUN_GENDERS = {
     "he": "male",
@@ -62,7 +63,7 @@ def pronoun_votes(doc: Doc, mentions: list[tuple[int, object, Token]]) -> dict[i
         sentence = root.sent
         following = list(doc[root.i + 1 : sentence.end])
         if sentence.end < len(doc):
-            following += [t for t in doc[sentence.end :].sent if t.dep_ in ("nsubj", "nsubjpass")]
+            following += [t for t in doc[sentence.end :].sent if t.dep_ in SUBJECT_DEPS]
         for token in following:
             if token.i in person_tokens or token.ent_type_ == "PERSON":
                 break

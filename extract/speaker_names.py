@@ -8,18 +8,14 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from .facts import Span
-from .speakers_words import DETERMINERS, POSSESSIVE_ENDINGS, title_words
+from .nlp.syntax import DETERMINERS, is_article
+from .speakers_words import POSSESSIVE_ENDINGS, title_words
 
 # Where place_tokens keeps its answer on the Doc.
 PLACE_TOKENS_KEY = "extract.place_tokens"
 
 # Words an acronym's letters skip ("Office for National Statistics" is ONS).
 ACRONYM_SKIPPED = frozenset({"of", "for", "and", "the", "on", "in", "&"})
-
-
-def is_article(token: Token) -> bool:
-    """An article, demonstrative or possessive pronoun ("the", "Its supply minister")."""
-    return token.lower_ in DETERMINERS or token.tag_ == "PRP$"
 
 
 def as_span(tokens: TokenSpan) -> Span:
@@ -114,11 +110,6 @@ def head_titles(token: Token) -> list[str]:
     while words and is_article(words[0]):
         words.pop(0)
     return [token.doc[words[0].i : words[-1].i + 1].text] if words else []
-
-
-def without_article(tokens: TokenSpan) -> str:
-    words = [t for t in tokens if not is_article(t)]
-    return tokens.doc[words[0].i : words[-1].i + 1].text if words else tokens.text
 
 
 def acronym(name: str) -> str:

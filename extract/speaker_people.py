@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from .facts import Span
+from .nlp.syntax import is_subject, without_article
 from .speaker_agreement import role_rank, settle_genders
 from .speaker_names import (
     acronym,
@@ -23,9 +24,8 @@ from .speaker_names import (
     head_titles,
     name_tokens,
     premodifier_titles,
-    without_article,
 )
-from .speakers_words import is_subject, title_words
+from .speakers_words import title_words
 
 # The gender an honorific implies, for matching "he"/"she".
 HONORIFIC_GENDERS = {"mr": "male", "ms": "female", "mrs": "female", "miss": "female"}

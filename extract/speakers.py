@@ -14,17 +14,16 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from .facts import Span, Speaker
+from .nlp.syntax import SUBJECT_DEPS, is_article, without_article
 from .speaker_agreement import noun_gender
 from .speaker_names import (
     apposition_titles,
     as_span,
-    is_article,
     name_tokens,
     premodifier_titles,
-    without_article,
 )
 from .speaker_people import People, Person
-from .speakers_words import SUBJECT_DEPS, title_words
+from .speakers_words import title_words
 
 # Entity labels of sources that speak as an organization ("Downing Street said", "No 10 insisted").
 ORGANIZATION_LABELS = frozenset({"ORG", "GPE", "FAC", "NORP"})

@@ -5,12 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Token
-
 from .patterns import load_patterns
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those"})
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 
 
@@ -60,10 +56,3 @@ def title_words() -> TitleWords:
         male_nouns=frozenset(gendered["male"]),
         female_nouns=frozenset(gendered["female"]),
     )
-
-
-def is_subject(token: Token) -> bool:
-    """`token` heads or is part of (compound, apposition) a clause subject."""
-    while token.dep_ in ("compound", "appos", "flat") and token.head.i != token.i:
-        token = token.head
-    return token.dep_ in SUBJECT_DEPS

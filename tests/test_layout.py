@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extract.layout import LONG_LINE_CHARS, layout_of, sentences
+from extract.nlp.layout import LONG_LINE_CHARS, layout_of, sentences
 
 ARTICLE = (
     "Council backs tram line\n"

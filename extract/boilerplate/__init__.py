@@ -1,6 +1,6 @@
 """Marks page furniture (menus, link lists, galleries, pleas, teasers) without changing text.
 
-The text is read through its layout (`extract/layout.py`): blocks are lines, or the sentences of
+The text is read through its layout (`extract/nlp/layout.py`): blocks are lines, or the sentences of
 a line too long to be one paragraph. Phrase rows (`patterns/boilerplate.jsonl`, `rules.py`) mark
 the blocks they match, or only the matched sentences inside a paragraph; shape rules
 (`galleries.py`, `lists.py`) mark icon lists, galleries, menus, link lists, repeated buttons and
@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..facts import Boilerplate
-from ..layout import layout_of
+from ..nlp.layout import layout_of
 from .galleries import icon_lists, mark_galleries, repeated_captions
 from .lists import mark_link_lists, mark_menu_gaps, mark_repeated_lines, mark_teasers, mark_ui_lines
 from .rules import holds_prose_sentences, phrase_rules, phrase_sentences

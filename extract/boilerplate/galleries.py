@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..layout import LONG_LINE_CHARS, WORD, Block
+from ..nlp.layout import LONG_LINE_CHARS, WORD, Block
 from .shapes import DIGIT, SENTENCE_END, is_credit_like, is_results_line
 
 _ALPHA_WORD = re.compile(r"[A-Za-z]+")

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from itertools import pairwise
 
-from ..layout import HEADLINE_MAX_WORDS, PROSE_MIN_WORDS, Block
+from ..nlp.layout import HEADLINE_MAX_WORDS, PROSE_MIN_WORDS, Block
 from .rules import Rules
 from .shapes import (
     BULLET,

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..layout import Block, is_prose, sentences
+from ..nlp.layout import Block, is_prose, sentences
 from ..patterns import load_patterns
 
 # Words that go on a clause: no capital, up to a final full stop.

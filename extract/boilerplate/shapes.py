@@ -7,7 +7,7 @@ from collections import Counter
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..layout import HEADLINE_MAX_WORDS, WORD, Block
+from ..nlp.layout import HEADLINE_MAX_WORDS, WORD, Block
 
 # A line that ends a sentence (final . ! ? … possibly inside closing quotes or brackets) or
 # introduces what follows (final colon).

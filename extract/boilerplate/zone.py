@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from ..layout import PROSE_MIN_WORDS, Block, is_headline, is_prose
+from ..nlp.layout import PROSE_MIN_WORDS, Block, is_headline, is_prose
 
 # A block of prose counts its words; any other block costs this much plus a share of its words.
 _SHORT_COST = 4.0

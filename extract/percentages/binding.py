@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..doc_text import doc_text
 from ..facts import Place, PlaceMention
+from ..nlp.syntax import SUBJECT_DEPS
 from ..places import place_records
 from .figures import OWN_PHRASE_TOKENS, Figure, paragraph_bounds
 from .frames import Frames, cues_in_paragraph
@@ -362,7 +363,7 @@ def _ties_to_clause(doc: Doc, mention: _Mention, verb: Token | None, frames: Fra
     if _is_locative(doc, mention, frames):
         return True
     token = mention.token
-    return token.dep_ in ("poss", "compound", "nsubj", "nsubjpass") and clause_verb(token) == verb
+    return token.dep_ in ("poss", "compound", *SUBJECT_DEPS) and clause_verb(token) == verb
 
 
 def _nearest_locative_or_nearest(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..nlp.syntax import subjects_of
 from .figures import Figure
 from .frames import Frames, distance
 
@@ -91,7 +92,7 @@ def _candidate_standing(doc: Doc, figure: Figure, before: Token, frames: Frames)
     if any(i in frames.baselines for i in range(figure.last, end)):
         return False
     verb = before.head
-    subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+    subjects = subjects_of(verb)
     return bool(subjects) and (subjects[0].pos_ == "PROPN" or subjects[0].ent_type_ != "")
 
 

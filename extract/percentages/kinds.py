@@ -10,6 +10,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from ..doc_text import doc_text
+from ..nlp.syntax import SUBJECT_DEPS
 from ..patterns import load_patterns
 from .changes import measure_kind
 from .figures import OWN_PHRASE_TOKENS, Figure, paragraph_bounds
@@ -61,7 +62,7 @@ def _counted_here(doc: Doc, figure: Figure, frames: Frames, others: list[Figure]
         return True
     # "90 per cent of the votes in Gujarat had been counted": the figure is what was counted
     root = doc[figure.first : figure.last].root
-    return root.dep_ in ("nsubj", "nsubjpass") and root.head.i in frames.counted
+    return root.dep_ in SUBJECT_DEPS and root.head.i in frames.counted
 
 
 def _kind_from(cues: list[Cue], figure: Figure, poll_nearby: bool) -> str | None:
@@ -165,7 +166,7 @@ def _kind_of_subject(doc: Doc, figure: Figure, frames: Frames, poll_nearby: bool
         if verb.pos_ not in ("VERB", "AUX"):
             continue
         for child in verb.children:
-            if child.dep_ not in ("nsubj", "nsubjpass"):
+            if child.dep_ not in SUBJECT_DEPS:
                 continue
             first, last = child.left_edge.i, child.right_edge.i + 1
             if first <= root.i < last:

@@ -2,27 +2,23 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp.syntax import after_leading_articles, subjects_of
 from .figures import OWN_PHRASE_TOKENS, Figure
 from .frames import Frames, distance
-
-_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
 def _trimmed(doc: Doc, first: int, last: int) -> tuple[str, tuple[int, int]] | None:
     """The text of tokens [first, last) without a leading article or trailing punctuation."""
     while first < last and (doc[last - 1].is_punct or doc[last - 1].is_space):
         last -= 1
-    while first < last and doc[first].pos_ == "DET" and doc[first].lower_ in ("the", "a", "an"):
-        first += 1
-    if first >= last:
+    span = after_leading_articles(doc[first:last]) if first < last else None
+    if not span:
         return None
-    span = doc[first:last]
-    return _LEADING_ARTICLE.sub("", span.text), (span.start_char, span.end_char)
+    return span.text, (span.start_char, span.end_char)
 
 
 def _within(found: tuple[str, tuple[int, int]] | None, sentence: Span):
@@ -151,7 +147,7 @@ def _option_subject(doc: Doc, figure: Figure, frames: Frames) -> tuple[str, tupl
     verb = clause_verb(root)
     if verb is None:
         return None
-    subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+    subjects = subjects_of(verb)
     if (
         verb.i in frames.take_verbs
         and subjects
@@ -172,7 +168,7 @@ def _taker_before_preposition(
     if preposition is None or preposition.lower_ not in ("with", "at", "on"):
         return None
     head = preposition.head
-    subjects = [child for child in head.children if child.dep_ in ("nsubj", "nsubjpass")]
+    subjects = subjects_of(head)
     before = doc[preposition.i - 1] if preposition.i > sentence.start else None
     if preposition.lower_ == "with" and head.pos_ in ("VERB", "AUX") and subjects:
         # a named taker, not "Voters ... rejected it, with 58% against"

@@ -18,7 +18,7 @@ from functools import cache, cached_property, lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .patterns import load_patterns
+from ..patterns import load_patterns
 
 # A word; in scripts written without spaces (Chinese, Japanese), each character counts as one.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
