@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 _KEY = ("extract", "text")
 
@@ -13,8 +13,3 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_KEY] = doc.text
     return text
-
-
-def paragraph_number(span: Span) -> int:
-    """The number of the paragraph (text between blank lines) the span is in."""
-    return doc_text(span.doc).count("\n\n", 0, span.start_char)

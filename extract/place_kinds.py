@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from .doc_text import paragraph_number
+from .nlp.layout import paragraph_number
 from .nlp.syntax import SUBJECT_DEPS, after_leading_articles
 from .patterns import load_patterns
 

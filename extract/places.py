@@ -18,7 +18,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from .doc_text import doc_text, paragraph_number
+from .doc_text import doc_text
 from .facts import Place, PlaceMention
 from .gazetteer import (
     GAZETTEER_SPANS,
@@ -26,6 +26,7 @@ from .gazetteer import (
     place_records,
     town_readings,
 )
+from .nlp.layout import is_dateline, paragraph_number
 from .nlp.syntax import after_leading_articles
 from .place_kinds import (
     LIST_JOINS,
@@ -46,7 +47,6 @@ from .place_kinds import (
 
 # Model labels that a town name may wrongly carry ("in Truro" as ORG, "in Cumbria" as PRODUCT).
 MISTAKEN_PLACE_LABELS = {"ORG", "PERSON", "PRODUCT", "NORP", "WORK_OF_ART"}
-DATELINE_SEPARATORS = {",", "-", "—", "–", "("}
 PROPER_NOUN_TAGS = {"NNP", "NNPS"}
 
 
@@ -243,7 +243,7 @@ def _is_place(
 ) -> bool:
     """Whether a gazetteer name is used as a place here; `article_codes` are the countries the
     article names."""
-    if _is_dateline(hit):
+    if is_dateline(doc_text(hit.doc), hit.start_char, hit.end_char):
         return True
     is_country = record["type"] == "country"
     following = entity_of.get(hit.end)
@@ -307,17 +307,6 @@ def _is_place_in_entity(
     own_region = record["type"] == "region" and record["country_code"] in article_codes
     return (
         is_country or own_region or record["type"] == "other" or geographic_context(hit, hit_tokens)
-    )
-
-
-def _is_dateline(hit: Span) -> bool:
-    """A name in capitals opening a line: "KYIV, Ukraine", "DUBLIN - Voters", "ROME (Reuters)"."""
-    doc = hit.doc
-    at_line_start = hit.start_char == 0 or doc_text(doc)[hit.start_char - 1] == "\n"
-    return (
-        at_line_start
-        and hit.text.isupper()
-        and (hit.end == len(doc) or doc[hit.end].text in DATELINE_SEPARATORS)
     )
 
 

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from .doc_text import doc_text
+from .nlp.layout import line_bounds
 from .quotes_marks import CLOSING_MARKS, OPENING_MARKS, Marked, find_marked, marked_span_end
 from .quotes_parse import cue_matcher, is_dash, is_verb
 from .quotes_reports import MIN_WORDS_SENTENCE_QUOTE, Report
@@ -62,7 +63,7 @@ class Clauses:
 
     def line_start(self, token: Token) -> int:
         """The first token of `token`'s line: a reported clause never reaches a line above."""
-        line_start = self.text.rfind("\n", 0, token.idx) + 1
+        line_start = line_bounds(self.text, token.idx)[0]
         span = self.doc.char_span(line_start, token.idx + len(token), alignment_mode="contract")
         return span.start if span is not None else token.i
 

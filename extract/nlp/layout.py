@@ -13,11 +13,14 @@ Nothing here changes the text: every offset points into it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Span
 
+from ..doc_text import doc_text
 from ..patterns import load_patterns
 
 # A word; in scripts written without spaces (Chinese, Japanese), each character counts as one.
@@ -35,6 +38,10 @@ LONG_LINE_CHARS = 1200
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][\w.'’-]*){0,4}\s*(?:\([\w .]{2,30}\))?\s*[—–-]{1,2}\s)"
 )
+# What follows a place name that is a dateline ("ATLANTA —", "PARIS (Reuters) -"); after a name
+# in capitals also a hyphen, comma or colon ("DUBLIN - Voters", "KYIV, Ukraine", "PARIS: ...").
+DATELINE_OPENERS = ("—", "–", "(")
+DATELINE_MARKS = (*DATELINE_OPENERS, "-", ",", ":")
 _BYLINE = re.compile(r"^(?:By|BY|by)\s+[A-Z][\w.'’-]+")
 # A headline, a link or a menu entry has at most this many words; a prose block at least these.
 HEADLINE_MAX_WORDS = 20
@@ -118,6 +125,10 @@ class Layout:
         return tuple(paragraphs)
 
     @cached_property
+    def paragraph_starts(self) -> list[int]:
+        return [paragraph.start for paragraph in self.paragraphs]
+
+    @cached_property
     def lede(self) -> Block | None:
         """The first block that is a paragraph of prose: where the article body begins."""
         return next((block for block in self.blocks if is_prose(block, _LEDE_MIN_WORDS)), None)
@@ -149,6 +160,43 @@ class Layout:
 def layout_of(text: str) -> Layout:
     """The layout of `text`, built once for the last texts read (every reader may ask)."""
     return Layout(text)
+
+
+def doc_layout(doc: Doc) -> Layout:
+    """The layout of the Doc's text, kept on the Doc (also as `doc._.layout`)."""
+    layout = doc.user_data.get(_LAYOUT_KEY)
+    if layout is None:
+        layout = doc.user_data[_LAYOUT_KEY] = Layout(doc_text(doc))
+    return layout
+
+
+_LAYOUT_KEY = ("extract", "layout")
+if not Doc.has_extension("layout"):
+    Doc.set_extension("layout", getter=doc_layout)
+
+
+def paragraph_number(span: Span) -> int:
+    """The index of the paragraph (lines between blank lines) the span starts in."""
+    starts = doc_layout(span.doc).paragraph_starts
+    return max(0, bisect_right(starts, span.start_char) - 1)
+
+
+def line_bounds(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """Character range of the line holding [start, end), its new lines left out."""
+    begin = text.rfind("\n", 0, start) + 1
+    finish = text.find("\n", start if end is None else end)
+    return begin, len(text) if finish < 0 else finish
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """Whether the place name at [start, end) is a dateline, where the reporter was: it opens a
+    line, and a dash or bracket follows it (after one in capitals, also a comma or colon)."""
+    begin = line_bounds(text, start)[0]
+    if text[begin:start].strip():
+        return False
+    follows = text[end : end + 3].lstrip()[:1]
+    shouting = text[start:end].isupper() and end - start > 2
+    return follows in DATELINE_OPENERS or (shouting and follows in DATELINE_MARKS)
 
 
 def is_headline(block: Block) -> bool:

@@ -7,7 +7,7 @@
 The figures are the matches of `patterns/percentages.jsonl`; the cue words and frames that say what
 a figure measures (a vote, a poll, turnout, the count, the economy) are the matches of
 `patterns/percentage_frames.jsonl`. Both matchers run once per document; everything after that
-looks only at the sentence, segment or paragraph around a figure.
+looks only at the sentence, segment or line around a figure.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from ..facts import Percentage, Place
 from ..patterns import load_patterns
 from .binding import ArticlePlaces, article_vote_place, main_country, place_for, place_mentions
 from .figures import drop_impossible_values, find_figures, value_warnings
-from .frames import collect_frames, in_vote_paragraph, story_kind
+from .frames import collect_frames, in_vote_line, story_kind
 from .kinds import by_sentence, decide_kinds
 from .subjects import find_claim, find_subject
 
@@ -79,7 +79,7 @@ def find_percentages(doc: Doc, places: list[Place]) -> list[Percentage]:
         doc, [*frame_matcher(doc, as_spans=True), *frame_words(doc, as_spans=True)]
     )
     story = story_kind(frames)
-    figures = [f for f in figures if f.form != "points" or in_vote_paragraph(doc, f, frames, story)]
+    figures = [f for f in figures if f.form != "points" or in_vote_line(doc, f, frames, story)]
     mentions = place_mentions(doc, places, frames, demonyms(doc, as_spans=True))
     country = main_country(mentions, places)
     article = ArticlePlaces(

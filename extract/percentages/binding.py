@@ -1,4 +1,4 @@
-"""The place each figure is about: its own phrase, its segment, sentence, paragraph or article."""
+"""The place each figure is about: its own phrase, its segment, sentence, line or article."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..doc_text import doc_text
-from ..facts import Place, PlaceMention
+from ..facts import Place
+from ..nlp.layout import is_dateline, line_bounds
 from ..nlp.syntax import SUBJECT_DEPS
 from ..places import place_records
-from .figures import OWN_PHRASE_TOKENS, Figure, paragraph_bounds
-from .frames import Frames, cues_in_paragraph
+from .figures import OWN_PHRASE_TOKENS, Figure
+from .frames import Frames, cues_in_line
 from .subjects import clause_verb
 
 VOTE_KINDS = ("vote_share", "turnout", "counted", "poll", "margin")
@@ -21,13 +22,9 @@ VOTE_KINDS = ("vote_share", "turnout", "counted", "poll", "margin")
 # Entities whose name can hold a place name that is not a place: "Bank of England".
 NAME_ENTITIES = ("ORG", "FAC", "PERSON", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT")
 
-# The lede (headline, byline, first paragraphs) names the place the article's vote is held in.
+# The lede (headline, byline, first lines) names the place the article's vote is held in.
 LEDE_LINES = 4
 
-# What follows a dateline: "ATLANTA — ...", "PARIS (Reuters) - ...".
-_DATELINE_OPENERS = ("—", "–", "(")
-
-_DATELINE_MARKS = (*_DATELINE_OPENERS, "-", ",", ":")  # after a dateline in capitals
 
 # Dependency labels through which a place name describes a person: "Akron businessman Al Fox".
 _MODIFIER_DEPS = ("compound", "amod", "nmod", "poss")
@@ -60,7 +57,11 @@ def place_mentions(
     text = doc_text(doc)
     for place in places:
         for mention in place.mentions:
-            if mention.as_actor or mention.text in surnames or _is_dateline(text, mention):
+            if (
+                mention.as_actor
+                or mention.text in surnames
+                or is_dateline(text, mention.start, mention.end)
+            ):
                 continue
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if (
@@ -82,16 +83,6 @@ def _surnames(doc: Doc) -> set[str]:
             words = entity.text.split()
             names.update(" ".join(words[k:]) for k in range(1, len(words)))
     return names
-
-
-def _is_dateline(text: str, mention: PlaceMention) -> bool:
-    """ "ATLANTA — ...", "PARIS (Reuters) - ...": where the reporter was, not what figures say."""
-    begin = text.rfind("\n", 0, mention.start) + 1
-    if text[begin : mention.start].strip():
-        return False
-    follows = text[mention.end : mention.end + 3].lstrip()[:1]
-    shouting = mention.text.isupper() and len(mention.text) > 2
-    return follows in _DATELINE_OPENERS or (shouting and follows in _DATELINE_MARKS)
 
 
 def _in_vote_option(token: Token, frames: Frames) -> bool:
@@ -202,7 +193,7 @@ class ArticlePlaces:
 def place_for(
     doc: Doc, figure: Figure, figures: list[Figure], frames: Frames, article
 ) -> str | None:
-    """Same phrase, same segment of the sentence, the sentence, the paragraph, the article.
+    """Same phrase, same segment of the sentence, the sentence, the line, the article.
 
     A figure that is not about a vote is about a place only when its own clause ties the two
     ("inflation in the UK", "UK inflation"); its source's place ("Ukraine's minister said") is not.
@@ -236,27 +227,27 @@ def place_for(
         return article.country
     if isinstance(chosen, _Mention):
         return chosen.name
-    begin, finish = paragraph_bounds(doc, figure.start, figure.end)
-    in_paragraph = usable[bisect_left(starts, begin) : bisect_right(starts, finish)]
-    before = [m for m in in_paragraph if m.end <= figure.start]
+    begin, finish = line_bounds(doc_text(doc), figure.start, figure.end)
+    in_line = usable[bisect_left(starts, begin) : bisect_right(starts, finish)]
+    before = [m for m in in_line if m.end <= figure.start]
     # the share of the count is the whole vote's, not the previous sentence's place's
     if before and figure.kind != "counted":
         return before[-1].name
     # A place later in the segment ("52% backed it, officials in Scotland said") before the
     # article's own; later segments hold the places of later figures, but a state named in the
-    # paragraph beats the article's opening place.
+    # line beats the article's opening place.
     if in_segment:
         return in_segment[0].name
-    state = _state_of_no_other_figure(figure, figures, in_paragraph, article.states)
-    return state or article.vote_place or (in_paragraph[0].name if in_paragraph else None)
+    state = _state_of_no_other_figure(figure, figures, in_line, article.states)
+    return state or article.vote_place or (in_line[0].name if in_line else None)
 
 
 def _state_of_no_other_figure(
-    figure: Figure, figures: list[Figure], in_paragraph: list[_Mention], states: frozenset[str]
+    figure: Figure, figures: list[Figure], in_line: list[_Mention], states: frozenset[str]
 ) -> str | None:
-    """A state named later in the paragraph ("..., a Marist poll of Pennsylvania voters found"),
+    """A state named later in the line ("..., a Marist poll of Pennsylvania voters found"),
     unless it opens another figure's clause: "84%, while in Zaporizhzhia it was 93%"."""
-    for mention in in_paragraph:
+    for mention in in_line:
         if mention.name not in states or mention.start < figure.end:
             continue
         if not any(
@@ -270,8 +261,8 @@ def _state_of_no_other_figure(
 
 
 def _speaks_of_votes(doc: Doc, figure: Figure, frames: Frames) -> bool:
-    """Whether the figure's paragraph speaks of votes or polls: "approval rose 4 points"."""
-    return any(cue.label not in ("OTHER", "HINT") for cue in cues_in_paragraph(doc, figure, frames))
+    """Whether the figure's line speaks of votes or polls: "approval rose 4 points"."""
+    return any(cue.label not in ("OTHER", "HINT") for cue in cues_in_line(doc, figure, frames))
 
 
 # What `_place_in_sentence` gives for a figure of the whole country: "Nationally, Biden received".

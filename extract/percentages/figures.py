@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..doc_text import doc_text
+from ..nlp.layout import line_bounds
 from ..patterns import load_patterns
 
 if TYPE_CHECKING:
@@ -86,19 +87,19 @@ def _figure(doc: Doc, start: int, end: int, span: Span, form: str) -> Figure:
         value=_value(doc_text(doc)[start:end]),
         form=form,
         unit="points" if _POINTS.search(doc_text(doc)[start:end]) else "percent",
-        sentence=_sentence_in_paragraph(span),
+        sentence=_sentence_in_line(span),
     )
 
 
-def _sentence_in_paragraph(span: Span) -> Span:
+def _sentence_in_line(span: Span) -> Span:
     """The sentence of `span`, cut at line breaks: raw text often runs headings into sentences."""
     doc = span.doc
     sentence = span.sent
-    begin, finish = paragraph_bounds(doc, span.start_char, span.end_char)
-    paragraph = doc.char_span(begin, finish, alignment_mode="contract")
-    if paragraph is None:
+    begin, finish = line_bounds(doc_text(doc), span.start_char, span.end_char)
+    line = doc.char_span(begin, finish, alignment_mode="contract")
+    if line is None:
         return sentence
-    return doc[max(sentence.start, paragraph.start) : min(sentence.end, paragraph.end)]
+    return doc[max(sentence.start, line.start) : min(sentence.end, line.end)]
 
 
 def _fraction_figure(span: Span) -> Figure:
@@ -183,11 +184,3 @@ def number_value(digits: str) -> float | None:
         return float(digits)
     except ValueError:  # "1.2.3": a version or a date, no number
         return None
-
-
-def paragraph_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Character range of the line (paragraph) holding [start, end)."""
-    text = doc_text(doc)
-    begin = text.rfind("\n", 0, start) + 1
-    finish = text.find("\n", end)
-    return begin, len(text) if finish < 0 else finish

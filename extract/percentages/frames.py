@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from .figures import Figure, paragraph_bounds
+from ..doc_text import doc_text
+from ..nlp.layout import line_bounds
+from .figures import Figure
 
 # Frame labels that decide a figure's kind, and the kind each one gives.
 KIND_OF_CUE = {
@@ -147,20 +149,20 @@ def story_kind(frames: Frames) -> str:
     return "other"
 
 
-def cues_in_paragraph(doc: Doc, figure: Figure, frames: Frames) -> list[Cue]:
-    begin, finish = paragraph_bounds(doc, figure.start, figure.end)
+def cues_in_line(doc: Doc, figure: Figure, frames: Frames) -> list[Cue]:
+    begin, finish = line_bounds(doc_text(doc), figure.start, figure.end)
     first = doc.char_span(begin, finish, alignment_mode="expand")
     if first is None:
         return []
     return frames.cues_between(first.start, first.end)
 
 
-def in_vote_paragraph(doc: Doc, figure: Figure, frames: Frames, story: str) -> bool:
+def in_vote_line(doc: Doc, figure: Figure, frames: Frames, story: str) -> bool:
     """Bare "points" are percentage points only where votes or polls are discussed: anywhere in a
     vote or poll story, else in a paragraph that speaks of them ("won" alone is sport's too)."""
     if story != "other":
         return True
-    return any(cue.label not in ("OTHER", "WIN") for cue in cues_in_paragraph(doc, figure, frames))
+    return any(cue.label not in ("OTHER", "WIN") for cue in cues_in_line(doc, figure, frames))
 
 
 def distance(figure: Figure, cue: Cue) -> int:

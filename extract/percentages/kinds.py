@@ -1,5 +1,5 @@
 """The kind of each figure: a vote share, turnout, the share counted, a poll, a change, a margin
-or another figure. A vote share is a poll's where its nearest context (sentence, paragraph,
+or another figure. A vote share is a poll's where its nearest context (sentence, line,
 article) speaks more of a survey than of counted results."""
 
 from __future__ import annotations
@@ -10,17 +10,18 @@ from functools import cache
 from spacy.tokens import Doc
 
 from ..doc_text import doc_text
+from ..nlp.layout import line_bounds
 from ..nlp.syntax import SUBJECT_DEPS
 from ..patterns import load_patterns
 from .changes import measure_kind
-from .figures import OWN_PHRASE_TOKENS, Figure, paragraph_bounds
+from .figures import OWN_PHRASE_TOKENS, Figure
 from .frames import (
     KIND_OF_CUE,
     MEASURE_KINDS,
     RESULT_CUES,
     Cue,
     Frames,
-    cues_in_paragraph,
+    cues_in_line,
     distance,
 )
 
@@ -107,7 +108,7 @@ def decide_kinds(doc: Doc, group: list[Figure], frames: Frames, story: str) -> N
 def _kind_in_context(
     doc: Doc, figure: Figure, frames: Frames, previous: Figure | None, sentence_cues: list[Cue]
 ) -> str | None:
-    """The kind its own words, the enumeration it is part of, its sentence or paragraph give."""
+    """The kind its own words, the enumeration it is part of, its sentence or line give."""
     poll_in_sentence = any(cue.label == "POLL" for cue in sentence_cues)
     kind = _kind_of_head(doc, figure, frames) or _kind_of_subject(
         doc, figure, frames, poll_in_sentence
@@ -122,21 +123,21 @@ def _kind_in_context(
     if kind is None:
         kind = _kind_from(sentence_cues, figure, poll_in_sentence)
     if kind is None:
-        paragraph_cues = cues_in_paragraph(doc, figure, frames)
-        poll_in_paragraph = any(cue.label == "POLL" for cue in paragraph_cues)
-        kind = _kind_from(paragraph_cues, figure, poll_in_paragraph)
+        line_cues = cues_in_line(doc, figure, frames)
+        poll_in_line = any(cue.label == "POLL" for cue in line_cues)
+        kind = _kind_from(line_cues, figure, poll_in_line)
     if kind is None and share == "people":
         kind = "other"  # "48% of adults have had a booster", in a story that also has a vote
     return kind
 
 
 def _reports_survey(doc: Doc, figure: Figure, frames: Frames, story: str) -> bool:
-    """Whether the nearest of the figure's sentence, paragraph and article that speaks of polls
+    """Whether the nearest of the figure's sentence, line and article that speaks of polls
     or of counted results speaks more of polls ("a Marist survey of likely voters") than of
     results ("won", "turnout", "precincts reporting")."""
     sentence = figure.sentence
-    paragraph = cues_in_paragraph(doc, figure, frames)
-    for cues in (frames.cues_between(sentence.start, sentence.end), paragraph):
+    line = cues_in_line(doc, figure, frames)
+    for cues in (frames.cues_between(sentence.start, sentence.end), line):
         polls = sum(cue.label == "POLL" for cue in cues)
         results = sum(cue.label in RESULT_CUES for cue in cues)
         if cues:
@@ -186,7 +187,7 @@ def _column_heading(doc: Doc, figure: Figure, frames: Frames) -> list[Cue] | Non
     """The cues of the heading over a table cell ("County  Yes  No  Turnout" over
     "Cork  68.8%  31.2%  65.1%"), or None when the figure is not in a table."""
     text = doc_text(doc)
-    begin, finish = paragraph_bounds(doc, figure.start, figure.end)
+    begin, finish = line_bounds(doc_text(doc), figure.start, figure.end)
     cells = [cell.span() for cell in _TABLE_CELL.finditer(text, begin, finish)]
     if len(cells) < MIN_TABLE_CELLS or any(e - s > MAX_TABLE_CELL_CHARS for s, e in cells):
         return None
@@ -194,7 +195,7 @@ def _column_heading(doc: Doc, figure: Figure, frames: Frames) -> list[Cue] | Non
     # up over the other rows of the table to the first line without digits: its heading
     line_end = begin - 1
     while line_end > 0:
-        line_begin = text.rfind("\n", 0, line_end) + 1
+        line_begin = line_bounds(text, line_end)[0]
         line = text[line_begin:line_end]
         if not line.strip():
             return None
