@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -58,7 +59,7 @@ class Resolved:
 class Cast:
     """The people of one document, and the resolution of speaker mentions to speakers."""
 
-    def __init__(self, doc: Doc, reported: list[tuple[int, int]] = ()):
+    def __init__(self, doc: Doc, reported: Sequence[tuple[int, int]] = ()):
         """`reported` are the character ranges of the quotes: names inside them are not
         antecedents of a speaker pronoun."""
         self.doc = doc
@@ -98,7 +99,7 @@ class Cast:
             if ((ent.start, ent.end) not in places or ent[-1].lower_ in full_names)
             and not (len(ent) == 1 and ent.text.isupper() and len(ent.text) > 1)
         ]
-        forms: dict[str, list[Token]] = {}
+        forms: dict[str, list[list[Token]]] = {}
         for ent in persons:
             # A described name (no entity label) is all name: "Ana Costa" of "Ana Costa, 31,".
             words = given_names(ent) + (name_tokens(ent) if ent.label_ else list(ent))
@@ -107,7 +108,6 @@ class Cast:
         for surname, variants in forms.items():
             fullest = max(variants, key=len)
             self.people[surname] = Person(" ".join(token.text for token in fullest))
-        words = title_words()
         for ent in persons:
             person = self.person_of(ent)
             if person is None:
