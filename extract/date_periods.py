@@ -50,6 +50,7 @@ def _season(span: SpacySpan, anchor: date | None) -> str | None:
         first = anchor.year - (anchor.month < SEASON_START_MONTH) + shift
         return f"{first:04d}/{first + 1:04d}"
     match = SEASON_YEARS.search(span.text)
+    assert match is not None  # the other SEASON patterns hold the two years
     first, second = int(match[1]), int(match[2])
     if second < 100:  # '2022/23'; '1999/00' turns the century
         second += first - first % 100 + (100 if second < first % 100 else 0)
@@ -67,7 +68,9 @@ def _quarter(span: SpacySpan) -> str:
 
 
 def _decade(span: SpacySpan) -> str:
-    digits = DIGITS.search(span[-1].text)[0]
+    found = DIGITS.search(span[-1].text)
+    assert found is not None  # a DECADE pattern ends in digits and 's'
+    digits = found[0]
     year = int(digits) if len(digits) == 4 else 1900 + int(digits)  # "the '90s"
     if year % 100 == 0 and year < CENTURY_BEFORE:
         return f"{year // 100:02d}"

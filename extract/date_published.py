@@ -54,7 +54,7 @@ def published_in_text(doc: Doc, candidates: list[Candidate], rules: DateRules) -
 
 def line_words(doc: Doc, start: int, step: int) -> list[str]:
     """The words from token `start` on, going by `step`, up to the line's end (a few suffice)."""
-    words = []
+    words: list[str] = []
     i = start
     while 0 <= i < len(doc) and len(words) <= HEADER_LINE_MAX_OTHER_WORDS:
         token = doc[i]
@@ -84,6 +84,7 @@ def inferred_published(candidates: list[Candidate], rules: DateRules) -> Publish
             day is not None and day <= today and day.weekday() == weekday
             for (_, day), (_, weekday, _) in zip(dated, pairs, strict=True)
         ):
-            span, day = max(dated, key=lambda item: item[1])
+            known = [(span, day) for span, day in dated if day is not None]  # all, as checked
+            span, day = max(known, key=lambda item: item[1])
             return Published(day.isoformat(), "inferred", span.text, span.start_char, span.end_char)
     return None

@@ -66,7 +66,8 @@ def parse(text: str) -> tuple[date, str] | None:
     data = date_parser().get_date_data(text)
     if data.date_obj is None:
         return None
-    period = "day" if data.period in ("time", "part_of_day") else data.period
+    # dateparser's period may be unset (None); its default reading is a day.
+    period = "day" if data.period in (None, "time", "part_of_day") else data.period
     return data.date_obj.date(), period
 
 

@@ -257,7 +257,10 @@ def _calendar_value(
     if parsed is None:
         return None
     day, precision = parsed
-    if relative:
+    if anchor is None:
+        if year_shift is not None or weekday_only:  # 'June 2020 of next year' needs it too
+            return None, "unknown"
+    elif relative:
         day = moved_to(anchor, day, precision)
     elif year_shift is not None:
         day = with_year(day, anchor.year + year_shift) or day
@@ -282,17 +285,18 @@ def _context_value(
     year ago', from context."""
     candidate = candidates[number]
     earlier = [  # the dates written before it; times and 'the day' are no context
-        values[i]
-        for i in range(number)
-        if candidates[i].label in CALENDAR_LABELS and i in values and values[i][0]
+        (value, precision)
+        for i, (value, precision) in sorted(values.items())
+        if i < number and candidates[i].label in CALENDAR_LABELS and value
     ]
     if candidate.label == "PERIOD_BEFORE":
         paragraph = paragraph_number(candidate.span)
         in_focus = [
-            values[i]
-            for i in range(number)
-            if candidates[i].label in CALENDAR_LABELS
-            and values.get(i, (None,))[0]
+            (value, precision)
+            for i, (value, precision) in sorted(values.items())
+            if i < number
+            and candidates[i].label in CALENDAR_LABELS
+            and value
             and paragraph_number(candidates[i].span) == paragraph
         ]
         unit = next(token.lower_ for token in candidate.span if token.lower_ in PERIOD_UNITS)
@@ -344,6 +348,7 @@ def _holiday_on(
     """A fixed day of the month, or the nth (-1: last) given weekday of the month, in `year`."""
     if day is not None:
         return date(year, month, day)
+    assert weekday is not None and nth is not None  # a holiday row without a day has both
     first = date(year, month, 1)
     if nth > 0:
         return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))

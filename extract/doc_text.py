@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from spacy.tokens import Doc
 
 _KEY = ("extract", "text")
@@ -9,7 +11,10 @@ _KEY = ("extract", "text")
 
 def doc_text(doc: Doc) -> str:
     """`doc.text`, cached on the Doc, for steps that read it once per mention."""
-    text = doc.user_data.get(_KEY)
+    # spaCy's stub types user_data with str keys; any hashable key works, and a tuple cannot
+    # clash with another package's string keys.
+    user_data = cast("dict[Any, Any]", doc.user_data)
+    text = user_data.get(_KEY)
     if text is None:
-        text = doc.user_data[_KEY] = doc.text
+        text = user_data[_KEY] = doc.text
     return text

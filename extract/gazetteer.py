@@ -211,8 +211,8 @@ class PlaceGazetteer:
         prefixes = []
         for span in self.hyphenated_matcher(doc, as_spans=True):
             name = span.text.split("-", 1)[0]
-            place_ids = next((ids for rest, ids in _names_after(name) if not rest), None)
-            if place_ids is not None:
-                prefixes.append(Span(doc, span.start, span.end, label=name, kb_id=place_ids))
+            prefix_ids = next((ids for rest, ids in _names_after(name) if not rest), None)
+            if prefix_ids is not None:
+                prefixes.append(Span(doc, span.start, span.end, label=name, kb_id=prefix_ids))
         doc.spans[PREFIX_SPANS] = prefixes
         return doc

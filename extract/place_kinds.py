@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from functools import cache
 from typing import Any, Protocol
 
@@ -141,13 +142,14 @@ def road_numbers(doc: Doc) -> list[Span]:
         article, cue = _token(doc, token.i - 1), _token(doc, token.i - 2)
         after = _token(doc, token.i + 1)
         after_word = after.lower_ if after is not None else ""
+        cue_word = cue.lower_ if cue is not None else ""
         cued = article is not None and article.lower_ == "the" and cue is not None
         if (
-            (cued and cue.lower_ in context_words("geo_cue"))
+            (cued and cue_word in context_words("geo_cue"))
             or (after is not None and after.text in context_words("road_word"))
             or (
                 cued
-                and cue.lower_ in context_words("road_number_cue")
+                and cue_word in context_words("road_number_cue")
                 and after_word in context_words("road_number_follow")
             )
         ):
@@ -158,7 +160,7 @@ def road_numbers(doc: Doc) -> list[Span]:
 @cache
 def speech_verbs() -> frozenset[str]:
     """Verb forms that report speech, shared with the quote finder (`patterns/quote_cues.jsonl`)."""
-    words = set()
+    words: set[str] = set()
     for line in load_patterns("quote_cues"):
         if line.get("label") != "SPEECH":
             continue
@@ -194,18 +196,18 @@ def geographic_context(span: Span, hit_tokens: set[int]) -> bool:
         root = root.head
     if root.dep_ == "pobj" and root.head.lower_ in cues:
         return True
-    after = doc[span.end : span.end + 3]
-    if after and after[0].lower_ in context_words("place_noun"):
+    following = doc[span.end : span.end + 3]
+    if following and following[0].lower_ in context_words("place_noun"):
         return True
     if len(span) > 1 and span[-1].lower_ in context_words("place_noun"):
         return True  # the name says what it is: "Australian Capital Territory"
     if (
-        len(after) > 1
-        and after[0].tag_ == "POS"
-        and after[1].lower_ in context_words("place_owned")
+        len(following) > 1
+        and following[0].tag_ == "POS"
+        and following[1].lower_ in context_words("place_owned")
     ):
         return True
-    if len(after) > 1 and after[0].text == ":" and after[1].like_num:
+    if len(following) > 1 and following[0].text == ":" and following[1].like_num:
         return True
     # A list or "City, Region": a neighbour across a comma or conjunction is a gazetteer name.
     before = span.start - 2
@@ -239,7 +241,7 @@ def name_only(ent: Span) -> Span | None:
     return ent.doc[start:end] if end > start else None
 
 
-def facility_entities(ents: tuple[Span, ...], hit_tokens: set[int]) -> list[tuple[Span, str]]:
+def facility_entities(ents: Sequence[Span], hit_tokens: set[int]) -> list[tuple[Span, str]]:
     """Model entities that name a facility or road ('Heinz Field', 'the Indiana Statehouse',
     'Fort Worth's 6th Avenue'), with their kind; the place names inside them are theirs."""
     found = []
@@ -268,12 +270,16 @@ def _placed_in(span: Span) -> bool:
     )
 
 
-def code_from_context(mentions: list[KindedMention]) -> None:
+def _country_code(mention: KindedMention) -> str | None:
+    return mention.record["country_code"] if mention.record is not None else None
+
+
+def code_from_context(mentions: Sequence[KindedMention]) -> None:
     """A facility, road or named locality without a country takes the country of the place
     named nearest it in its sentence ("the Pangram area of Sarkh, Logar"), else before it in
     its paragraph ("Fort Worth's 6th Avenue"), else the article's most named country."""
-    coded = [m for m in mentions if m.record is not None and m.record["country_code"]]
-    counts = Counter(m.record["country_code"] for m in coded)
+    coded = [m for m in mentions if _country_code(m)]
+    counts = Counter(_country_code(m) for m in coded)
     for mention in mentions:
         if mention.record is not None or mention.kind is None:
             continue
@@ -282,9 +288,9 @@ def code_from_context(mentions: list[KindedMention]) -> None:
         before = [m for m in coded if m.span.start < span.start]
         if same_sentence:
             source = min(same_sentence, key=lambda m: abs(m.span.start - span.start))
-            code = source.record["country_code"]
+            code = _country_code(source)
         elif before and paragraph_number(before[-1].span) == paragraph_number(span):
-            code = before[-1].record["country_code"]
+            code = _country_code(before[-1])
         else:
             code = counts.most_common(1)[0][0] if counts else None
         mention.record = {

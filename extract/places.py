@@ -12,6 +12,7 @@ outside the gazetteer is kept as it stands; its country comes from the smaller t
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -128,7 +129,7 @@ def _stands_for_other(
     return hit.text in org_only and not in_entity and not geographic_context(hit, hit_tokens)
 
 
-def _org_only_names(ents: tuple[Span, ...]) -> set[str]:
+def _org_only_names(ents: Sequence[Span]) -> set[str]:
     """Names the model labels ORG in the article and never a place."""
     orgs = {ent.text for ent in ents if ent.label_ == "ORG"}
     return orgs - {ent.text for ent in ents if ent.label_ in MODEL_PLACE_LABELS}
@@ -221,7 +222,7 @@ def _listed_after_cue(span: Span, hit_tokens: set[int]) -> bool:
     return known and right_after_cue(first)
 
 
-def _person_name_words(ents: tuple[Span, ...]) -> set[str]:
+def _person_name_words(ents: Sequence[Span]) -> set[str]:
     """The surnames of the article's full person names ("Angers" of "Sandy Angers"): alone
     elsewhere, such a word is more likely the person than a place. Given names are left out:
     a story names people by surname, so a lone "Jordan" or "Georgia" is the place."""
@@ -342,7 +343,8 @@ def _choose_readings(mentions: list[_Mention]) -> None:
         article = local[code] + sum(countries[neighbour] for neighbour in neighbours)
         return paragraph_local[paragraph, code], article
 
-    for mention, following in pairwise([*mentions, None]):
+    for index, mention in enumerate(mentions):
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
         if not mention.readings:
             continue
         readings = mention.readings

@@ -166,8 +166,12 @@ class Finder(Clauses):
             return that.i + 1, max(verb.right_edge.i, that.head.right_edge.i) + 1, NEEDS_VERB
         # "said more than 15,000 people registered": the parse made the clause's subject an
         # object and its verb a modifier of it.
-        said_clause = obj is not None and label == "SPEECH" and verb.lower_.startswith("sa")
-        if said_clause and any(t.dep_ == "acl" and t.tag_ in ("VBD", "VBN") for t in obj.subtree):
+        said_clause = label == "SPEECH" and verb.lower_.startswith("sa")
+        if (
+            obj is not None
+            and said_clause
+            and any(t.dep_ == "acl" and t.tag_ in ("VBD", "VBN") for t in obj.subtree)
+        ):
             return obj.left_edge.i, obj.right_edge.i + 1, NEEDS_VERB
         content = content_of(verb, verb_labels(verb))
         if content is not None:
@@ -270,9 +274,9 @@ def _resolve(doc: Doc, text: str, reports: list[Report]) -> tuple[list[Quote], l
         if mention is not None:
             key = (mention.start, mention.end)
             if key not in resolved_by_mention:
-                resolved_by_mention[key] = cast.resolve(mention)
-                if resolved_by_mention[key] is not None:
-                    cast.record(mention, resolved_by_mention[key])
+                found = resolved_by_mention[key] = cast.resolve(mention)
+                if found is not None:
+                    cast.record(mention, found)
             resolved = resolved_by_mention[key]
         quotes.append(
             Quote(

@@ -84,7 +84,7 @@ def says_nothing(verb: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in prepositions for c in verb.children)
 
 
-def content_of(verb: Token, labels: set[str]) -> Content | None:
+def content_of(verb: Token, labels: frozenset[str]) -> Content | None:
     """What `verb` reports through the frames in `labels` (those it matched), if anything."""
     if any(child.dep_ in PASSIVE_DEPS for child in verb.children):
         return None  # "was asked to comment", "was warned of": the subject is the listener

@@ -10,7 +10,7 @@ whose titles name this role or none.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from spacy.tokens import Doc, Token
@@ -51,7 +51,7 @@ def title_gender(titles: Iterable[str]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def pronoun_votes(doc: Doc, mentions: list[tuple[int, object, Token]]) -> dict[int, Counter]:
+def pronoun_votes(doc: Doc, mentions: Sequence[tuple[int, object, Token]]) -> dict[int, Counter]:
     """Per person (by id), how often a he- or she-pronoun follows the person as a subject
     before any other person is named: in the rest of the sentence, or as the next sentence's
     subject."""
@@ -75,7 +75,7 @@ def pronoun_votes(doc: Doc, mentions: list[tuple[int, object, Token]]) -> dict[i
 
 
 def settle_genders(
-    doc: Doc, mentions: list[tuple[int, HasTitles, Token]], people: Iterable[HasTitles]
+    doc: Doc, mentions: Sequence[tuple[int, HasTitles, Token]], people: Iterable[HasTitles]
 ) -> None:
     """Give each person without a gender the one its titles or pronouns show."""
     votes = pronoun_votes(doc, mentions)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -25,7 +26,6 @@ from .speaker_names import (
     name_tokens,
     premodifier_titles,
 )
-from .speakers_words import title_words
 
 # The gender an honorific implies, for matching "he"/"she".
 HONORIFIC_GENDERS = {"mr": "male", "ms": "female", "mrs": "female", "miss": "female"}
@@ -44,7 +44,7 @@ class Person:
 class People:
     """The persons and organizations of one document, by surname and by position."""
 
-    def __init__(self, doc: Doc, reported: list[tuple[int, int]] = ()):
+    def __init__(self, doc: Doc, reported: Sequence[tuple[int, int]] = ()):
         """`reported` are the character ranges of the quotes: names inside them are not
         antecedents of a speaker pronoun."""
         self.doc = doc
@@ -81,7 +81,7 @@ class People:
             if ((ent.start, ent.end) not in places or ent[-1].lower_ in full_names)
             and not (len(ent) == 1 and ent.text.isupper() and len(ent.text) > 1)
         ]
-        forms: dict[str, list[Token]] = {}
+        forms: dict[str, list[list[Token]]] = {}
         for ent in persons:
             # A described name (no entity label) is all name: "Ana Costa" of "Ana Costa, 31,".
             words = given_names(ent) + (name_tokens(ent) if ent.label_ else list(ent))
@@ -90,7 +90,6 @@ class People:
         for surname, variants in forms.items():
             fullest = max(variants, key=len)
             self.people[surname] = Person(" ".join(token.text for token in fullest))
-        words = title_words()
         for ent in persons:
             person = self.person_of(ent)
             if person is None:

@@ -8,6 +8,7 @@ source without its article.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -40,7 +41,7 @@ class Resolved:
 class Cast(People):
     """The people of one document, and the resolution of speaker mentions to speakers."""
 
-    def __init__(self, doc: Doc, reported: list[tuple[int, int]] = ()):
+    def __init__(self, doc: Doc, reported: Sequence[tuple[int, int]] = ()):
         super().__init__(doc, reported)
         self.spoken: list[tuple[int, Resolved]] = []  # speakers resolved so far, by position
         self.used: dict[Resolved, list[Span]] = {}

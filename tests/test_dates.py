@@ -316,6 +316,21 @@ def test_without_publication_date_relative_dates_have_no_value(extractor):
     assert found(article, text) == [("Tuesday", None), ("2019", "2019")]
 
 
+def test_without_publication_date_a_year_shift_leaves_a_written_year_without_value(extractor):
+    # The shift ('of next year') needs the publication date even beside a written year; this
+    # once failed and dropped every date of the article.
+    text = "The vote in June 2020 of next year was close, and the count ended on 3 May 2021."
+    article = extractor.extract_text(text)
+    assert article.warnings == (
+        "no publication date: relative dates left unresolved; pass --published",
+    )
+    assert found(article, text) == [
+        ("June 2020", None),
+        ("next year", None),
+        ("3 May 2021", "2021-05-03"),
+    ]
+
+
 def test_each_mention_carries_its_sentence(extractor):
     text = "Rain fell all night. The river burst its banks on Tuesday. Roads closed."
     article = extractor.extract_text(text, published=WEDNESDAY)

@@ -16,6 +16,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
+from typing import Any, cast
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
@@ -164,9 +165,10 @@ def layout_of(text: str) -> Layout:
 
 def doc_layout(doc: Doc) -> Layout:
     """The layout of the Doc's text, kept on the Doc (also as `doc._.layout`)."""
-    layout = doc.user_data.get(_LAYOUT_KEY)
+    user_data = cast("dict[Any, Any]", doc.user_data)  # any hashable key works (see doc_text)
+    layout = user_data.get(_LAYOUT_KEY)
     if layout is None:
-        layout = doc.user_data[_LAYOUT_KEY] = Layout(doc_text(doc))
+        layout = user_data[_LAYOUT_KEY] = Layout(doc_text(doc))
     return layout
 
 
@@ -216,7 +218,7 @@ def is_prose(block: Block, min_words: int = PROSE_MIN_WORDS, english: bool = Tru
 
 def sentences(block: Block) -> list[Block]:
     """The sentences of `block`, each with its own offsets."""
-    found = []
+    found: list[Block] = []
     start = 0
     for match in _SENTENCE_BREAK.finditer(block.text):
         if _is_abbreviation(block.text[start : match.start() + 1]):
@@ -255,7 +257,7 @@ def _part(block: Block, start: int, end: int, after_blank: bool) -> Block:
 
 def _lines(text: str) -> list[Block]:
     """The non-blank lines of `text`, with offsets of their stripped content."""
-    lines = []
+    lines: list[Block] = []
     after_blank = False
     for match in re.finditer(r"[^\n]*", text):
         content = match.group()
