@@ -6,15 +6,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from itertools import product
 from typing import Any
 
-from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 from spacy.vocab import Vocab
 
 from .date_reading import count_words
+from .nlp.rules import RuleSet, compile_rules, rule_rows
 from .patterns import load_patterns
 
 
@@ -22,8 +21,7 @@ from .patterns import load_patterns
 class DateRules:
     """The compiled content of `patterns/dates.jsonl`."""
 
-    matcher: Matcher  # patterns with token classes (month names, numbers, ...)
-    phrase_matcher: PhraseMatcher  # patterns that are only words
+    compiled: RuleSet  # the patterns, their token classes filled in
     pattern_info: dict[int, dict[str, Any]]  # match id -> the pattern's object
     class_tests: dict[str, Any]  # class name -> test of one token's text
     words: dict[str, frozenset[str]]
@@ -56,25 +54,18 @@ def date_rules(vocab: Vocab) -> DateRules:
     """The date patterns compiled once per vocabulary."""
     entries = load_patterns("dates")
     classes = {entry["class"]: entry["token"] for entry in entries if "class" in entry}
-    matcher = Matcher(vocab)
-    phrase_matcher = PhraseMatcher(vocab, attr="LOWER")
+    rules = []
     pattern_info = {}
-    for number, entry in enumerate(entry for entry in entries if "pattern" in entry):
+    for number, entry in enumerate(rule_rows("dates")):
         tokens = []
         for token in entry["pattern"]:
             token = dict(token)
             tokens.append({**classes[token.pop("class")], **token} if "class" in token else token)
         key = f"{entry['label']}#{number}"
-        word_lists = pattern_word_lists(tokens)
-        if word_lists is None:
-            matcher.add(key, [tokens])
-        else:
-            phrases = [Doc(vocab, words=list(words)) for words in product(*word_lists)]
-            phrase_matcher.add(key, phrases)
-        pattern_info[vocab.strings[key]] = entry
+        rules.append((key, tokens))
+        pattern_info[vocab.strings.add(key)] = entry
     return DateRules(
-        matcher=matcher,
-        phrase_matcher=phrase_matcher,
+        compiled=compile_rules(vocab, rules),
         pattern_info=pattern_info,
         class_tests={name: class_test(spec) for name, spec in classes.items()},
         words={e["words"]: frozenset(e["lower"]) for e in entries if "words" in e},
@@ -82,26 +73,6 @@ def date_rules(vocab: Vocab) -> DateRules:
         rewrites={entry["rewrite"]: entry["as"] for entry in entries if "rewrite" in entry},
         numbers=count_words(),
     )
-
-
-def pattern_word_lists(tokens: list[dict[str, Any]]) -> list[list[str]] | None:
-    """The words each token of a pattern may be, when the pattern is only words; else None.
-
-    Such patterns go to the PhraseMatcher, which looks words up by hash: the Matcher tries every
-    pattern at every token of the text, and its time grows with the number of patterns.
-    """
-    word_lists = []
-    for token in tokens:
-        if set(token) != {"LOWER"}:
-            return None
-        words = token["LOWER"]
-        if isinstance(words, str):
-            word_lists.append([words])
-        elif set(words) == {"IN"}:
-            word_lists.append(words["IN"])
-        else:
-            return None
-    return word_lists
 
 
 def has(span: SpacySpan, rules: DateRules, name: str) -> bool:

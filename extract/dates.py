@@ -54,7 +54,7 @@ def find_dates(doc: Doc, published: Published | None) -> tuple[Published | None,
 def _candidates(doc: Doc, rules: DateRules) -> list[Candidate]:
     """Pattern matches (longest first), then the date entities no pattern covers, in text order."""
     spans, entries = [], {}
-    for match_id, start, end in [*rules.matcher(doc), *rules.phrase_matcher(doc)]:
+    for match_id, start, end in rules.compiled.matches(doc):
         entry = rules.pattern_info[match_id]
         if not _has_cue_before(doc, start, entry, rules):
             continue

@@ -15,6 +15,7 @@ from typing import Any, Protocol
 from spacy.tokens import Doc, Span, Token
 
 from .nlp.layout import paragraph_number
+from .nlp.rules import rule_words
 from .nlp.syntax import SUBJECT_DEPS, after_leading_articles
 from .patterns import load_patterns
 
@@ -160,14 +161,7 @@ def road_numbers(doc: Doc) -> list[Span]:
 @cache
 def speech_verbs() -> frozenset[str]:
     """Verb forms that report speech, shared with the quote finder (`patterns/quote_cues.jsonl`)."""
-    words: set[str] = set()
-    for line in load_patterns("quote_cues"):
-        if line.get("label") != "SPEECH":
-            continue
-        for token_pattern in line["pattern"]:
-            lower = token_pattern.get("LOWER")
-            words.update(lower.get("IN", ()) if isinstance(lower, dict) else [lower])
-    return frozenset(word for word in words if isinstance(word, str))
+    return rule_words("quote_cues", "SPEECH")
 
 
 def right_after_cue(span: Span) -> bool:

@@ -12,7 +12,7 @@ from spacy.tokens import Span as TokenSpan
 from .doc_text import doc_text
 from .nlp.layout import line_bounds
 from .quotes_marks import CLOSING_MARKS, OPENING_MARKS, Marked, find_marked, marked_span_end
-from .quotes_parse import cue_matcher, is_dash, is_verb
+from .quotes_parse import cue_rules, is_dash, is_verb
 from .quotes_reports import MIN_WORDS_SENTENCE_QUOTE, Report
 
 CLAUSE_END_PUNCT = frozenset({"–", "—", ";", "--"})
@@ -29,9 +29,8 @@ class Clauses:
         self.text = doc_text(doc)
         self.marked = find_marked(self.text)
         self.matches: dict[str, list[TokenSpan]] = {}
-        for match_id, start, end in cue_matcher(doc.vocab)(doc):
-            label = doc.vocab.strings[match_id]
-            self.matches.setdefault(label, []).append(doc[start:end])
+        for span in cue_rules(doc.vocab).spans(doc, "quote_cues"):
+            self.matches.setdefault(span.label_, []).append(span)
         self.speech_cues = {span.root.i: span for span in self.matches.get("SPEECH", [])}
         # Verbs of saying and of naming ("called for a debate" ends what was said before it).
         self.cue_verbs = set(self.speech_cues) | {

@@ -18,6 +18,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
+from .nlp.rules import rule_words
 from .nlp.syntax import PASSIVE_DEPS, SUBJECT_DEPS
 from .patterns import load_patterns
 from .speaker_types import count_words
@@ -55,11 +56,7 @@ class Content:
 @cache
 def qualifier_words() -> dict[str, frozenset[str]]:
     """Label -> the verb forms of each VERB_QUALIFIERS entry of the cue lexicon."""
-    return {
-        entry["label"]: frozenset(entry["pattern"][0]["LOWER"]["IN"])
-        for entry in load_patterns("quote_cues")
-        if entry["label"] in VERB_QUALIFIERS
-    }
+    return {label: rule_words("quote_cues", label) for label in VERB_QUALIFIERS}
 
 
 def verb_labels(verb: Token) -> frozenset[str]:

@@ -10,13 +10,12 @@ from __future__ import annotations
 from collections.abc import Container
 from functools import cache
 
-from spacy.matcher import Matcher
 from spacy.tokens import Span as TokenSpan
 from spacy.tokens import Token
 from spacy.vocab import Vocab
 
+from .nlp.rules import RuleSet, compile_rows, rule_rows, rule_words
 from .nlp.syntax import CLAUSE_SUBJECT_DEPS, SUBJECT_DEPS
-from .patterns import load_patterns
 from .quotes_marks import CLOSING_MARKS
 from .speaker_names import given_names, place_tokens
 from .speaker_types import is_nominal_adjective, who_speaks
@@ -33,13 +32,10 @@ VERB_MODIFIER_DEPS = frozenset({"prep", "npadvmod", "advmod", "advcl", "punct", 
 
 
 @cache
-def cue_matcher(vocab: Vocab) -> Matcher:
-    matcher = Matcher(vocab)
-    for name in ("quote_cues", "attribution_frames"):
-        for entry in load_patterns(name):
-            if not entry.get("word_list"):  # word lists are looked up by word, not matched
-                matcher.add(entry["label"], [entry["pattern"]])
-    return matcher
+def cue_rules(vocab: Vocab) -> RuleSet:
+    """The cue and attribution frame rules; their word lists are looked up by word instead."""
+    rows = [*rule_rows("quote_cues"), *rule_rows("attribution_frames")]
+    return compile_rows(vocab, (row for row in rows if not row.get("word_list")))
 
 
 def subject_of(verb: Token, cues: Container[int] = ()) -> Token | None:
@@ -284,10 +280,7 @@ def _closing_apposition(head: Token) -> Token | None:
 @cache
 def _opening_prepositions() -> frozenset[str]:
     """The OPENING_PREPOSITION words of the attribution frames."""
-    entry = next(
-        e for e in load_patterns("attribution_frames") if e["label"] == "OPENING_PREPOSITION"
-    )
-    return frozenset(entry["pattern"][0]["LOWER"]["IN"])
+    return rule_words("attribution_frames", "OPENING_PREPOSITION")
 
 
 def _opening_adverbial_end(verb: Token) -> int | None:

@@ -13,7 +13,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from .patterns import load_patterns
+from .nlp.rules import rule_words
 from .speakers_words import title_words
 
 # Prepositions that name a document's author: "a release from X", "a report by X", "a
@@ -26,8 +26,7 @@ GROUP_PREPOSITIONS = frozenset({"of", "among"})
 @cache
 def count_words() -> frozenset[str]:
     """The COUNT_HEAD words of the attribution frames ("percent", "number", "majority")."""
-    entry = next(e for e in load_patterns("attribution_frames") if e["label"] == "COUNT_HEAD")
-    return frozenset(entry["pattern"][0]["LOWER"]["IN"])
+    return rule_words("attribution_frames", "COUNT_HEAD")
 
 
 def is_figure(token: Token) -> bool:

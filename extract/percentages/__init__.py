@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from functools import cache
 
-from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from ..doc_text import doc_text
 from ..facts import Percentage, Place
+from ..nlp.rules import RuleSet, compile_rows, compile_rules, rule_rows
 from ..patterns import load_patterns
 from .binding import ArticlePlaces, article_vote_place, main_country, place_for, place_mentions
 from .figures import drop_impossible_values, find_figures, value_warnings
@@ -29,39 +29,27 @@ from .subjects import find_claim, find_subject
 
 
 @cache
-def _matchers(vocab: Vocab) -> tuple[Matcher, Matcher, PhraseMatcher, Matcher]:
-    """The figure matcher, the frame matchers and the demonym matcher, compiled once per
-    vocabulary (a demonym's match key is its place's id).
-
-    A frame that is one word from a list goes to a PhraseMatcher, which looks words up by hash
-    where the Matcher would test every token against every list.
-    """
-    forms = Matcher(vocab)
-    for entry in load_patterns("percentages"):
-        forms.add(entry["label"], [entry["pattern"]])
-    frames = Matcher(vocab)
-    words = PhraseMatcher(vocab, attr="LOWER")
+def _rules(vocab: Vocab) -> tuple[RuleSet, RuleSet, RuleSet]:
+    """The figure rules, the frame rules and the demonym rules, compiled once per vocabulary (a
+    demonym's rule key is its place's id)."""
+    forms = compile_rows(vocab, rule_rows("percentages"))
     entries = load_patterns("percentage_frames")
     people = next(e["pattern"][0] for e in entries if e["label"] == "PEOPLE_NOUN")
-    demonyms = Matcher(vocab)
+    frame_rows = [row for row in rule_rows("percentage_frames") if row["label"] != "PEOPLE_NOUN"]
+    frames = compile_rows(vocab, frame_rows)
+    demonyms = []
     for entry in entries:
-        if entry["label"] == "PEOPLE_NOUN":
-            continue
         if entry["label"] == "DEMONYM":
             # "Kenyans" alone; "Scottish" only before people: "Scottish voters", not "Scottish law"
-            spellings = [[{"ORTH": word} for word in form.split()] for form in entry["people"]]
-            spellings += [
-                [*({"ORTH": word} for word in form.split()), people] for form in entry["adjective"]
+            demonyms += [
+                (entry["place"], [{"ORTH": word} for word in form.split()])
+                for form in entry["people"]
             ]
-            demonyms.add(entry["place"], spellings)
-            continue
-        pattern = entry["pattern"]
-        lower = pattern[0].get("LOWER") if len(pattern) == 1 and len(pattern[0]) == 1 else None
-        if isinstance(lower, dict) and list(lower) == ["IN"]:
-            words.add(entry["label"], [Doc(vocab, words=[word]) for word in lower["IN"]])
-        else:
-            frames.add(entry["label"], [pattern])
-    return forms, frames, words, demonyms
+            demonyms += [
+                (entry["place"], [*({"ORTH": word} for word in form.split()), people])
+                for form in entry["adjective"]
+            ]
+    return forms, frames, compile_rules(vocab, demonyms)
 
 
 def percentage_warnings(doc: Doc, percentages: list[Percentage]) -> tuple[str, ...]:
@@ -71,16 +59,14 @@ def percentage_warnings(doc: Doc, percentages: list[Percentage]) -> tuple[str, .
 
 def find_percentages(doc: Doc, places: list[Place]) -> list[Percentage]:
     """Every percentage of the article, in text order."""
-    forms, frame_matcher, frame_words, demonyms = _matchers(doc.vocab)
-    figures = find_figures(doc, forms(doc, as_spans=True))
+    forms, frame_rules, demonyms = _rules(doc.vocab)
+    figures = find_figures(doc, forms.spans(doc, "percentage_forms"))
     if not figures:
         return []
-    frames = collect_frames(
-        doc, [*frame_matcher(doc, as_spans=True), *frame_words(doc, as_spans=True)]
-    )
+    frames = collect_frames(doc, frame_rules.spans(doc, "percentage_frames"))
     story = story_kind(frames)
     figures = [f for f in figures if f.form != "points" or in_vote_line(doc, f, frames, story)]
-    mentions = place_mentions(doc, places, frames, demonyms(doc, as_spans=True))
+    mentions = place_mentions(doc, places, frames, demonyms.spans(doc, "demonyms"))
     country = main_country(mentions, places)
     article = ArticlePlaces(
         mentions=mentions,

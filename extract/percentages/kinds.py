@@ -11,8 +11,8 @@ from spacy.tokens import Doc
 
 from ..doc_text import doc_text
 from ..nlp.layout import line_bounds
+from ..nlp.rules import rule_words
 from ..nlp.syntax import SUBJECT_DEPS
-from ..patterns import load_patterns
 from .changes import measure_kind
 from .figures import OWN_PHRASE_TOKENS, Figure
 from .frames import (
@@ -230,8 +230,7 @@ def _share_of(doc: Doc, figure: Figure, frames: Frames) -> str | None:
 
 @cache
 def _people_nouns() -> frozenset[str]:
-    entry = next(e for e in load_patterns("percentage_frames") if e["label"] == "PEOPLE_NOUN")
-    return frozenset(entry["pattern"][0]["LOWER"]["IN"])
+    return rule_words("percentage_frames", "PEOPLE_NOUN")
 
 
 def _fit_to_story(kind: str | None, story: str) -> str:
