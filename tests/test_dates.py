@@ -196,9 +196,16 @@ NOT_DATES = [
 ]
 
 
+# A dated sentence after each case: the same text does yield a date, and only that one.
+DATED_SENTENCE = " The figures came out on Sunday."
+
+
 @pytest.mark.parametrize("text", NOT_DATES)
 def test_numbers_durations_and_names_are_not_dates(extractor, text):
     assert found(extractor.extract_text(text, published=WEDNESDAY), text) == []
+    dated = text + DATED_SENTENCE
+    sunday = [("Sunday", "2022-09-25")]
+    assert found(extractor.extract_text(dated, published=WEDNESDAY), dated) == sunday
 
 
 def test_a_percentage_next_to_a_date_is_left_out(extractor):
