@@ -41,8 +41,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs; the best is reported")
     args = parser.parse_args()
 
-    from extract import date_reading, date_rules, dates
     from extract.pipeline import build_pipeline
+    from extract.readers import dates
+    from extract.readers.dates import reading as date_reading
+    from extract.readers.dates import rules as date_rules
 
     texts = read_texts(args.source)
     words = sum(len(text.split()) for text in texts)

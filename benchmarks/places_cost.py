@@ -13,8 +13,9 @@ import sys
 import time
 from pathlib import Path
 
-from extract import gazetteer, places
 from extract.pipeline import load_model
+from extract.readers import places
+from extract.readers.places import gazetteer
 
 DEFAULT_ARTICLES = Path(__file__).resolve().parents[2] / "shared" / "dev" / "meantime.jsonl"
 ROUNDS = 5

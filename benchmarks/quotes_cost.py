@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from extract.pipeline import build_pipeline
-from extract.quotes import find_quotes
+from extract.readers.quotes import find_quotes
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 ROUNDS = 3

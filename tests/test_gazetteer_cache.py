@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract import gazetteer
+from extract.readers.places import gazetteer
 
 
 @pytest.fixture

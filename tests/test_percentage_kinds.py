@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extract.facts import Place, PlaceMention
-from extract.percentages import find_percentages
-from extract.percentages.figures import number_value
+from extract.readers.percentages import find_percentages
+from extract.readers.percentages.figures import number_value
 
 
 def _places(text: str, places: list[tuple[str, str | None, str, list[str]]]) -> list[Place]:

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from extract.facts import Place, PlaceMention
-from extract.percentages import find_percentages
+from extract.readers.percentages import find_percentages
 
 # Each case: the text, the places to give (canonical name -> words it is written as), and the
 # figures expected in order as (text, value, kind, place, subject). Offsets are those of the

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.places import find_places
+from extract.readers.places import find_places
 
 KINDS = [
     # (text, every place mention found: (mention, start, name, country_code, type))

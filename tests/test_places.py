@@ -7,7 +7,7 @@ import json
 import pytest
 
 from extract.facts import Place
-from extract.places import find_places, place_records
+from extract.readers.places import find_places, place_records
 
 
 def places_of(nlp, text: str) -> list[Place]:

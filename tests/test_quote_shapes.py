@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.quotes import find_quotes
-from extract.quotes_marks import find_marked
+from extract.readers.quotes import find_quotes
+from extract.readers.quotes.marks import find_marked
 
 SHAPE_CASES = [
     pytest.param(

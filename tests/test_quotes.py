@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from extract.quotes import find_quotes
-from extract.quotes_marks import find_marked
-from extract.quotes_parse import phrase_head
+from extract.readers.quotes import find_quotes
+from extract.readers.quotes.marks import find_marked
+from extract.readers.quotes.parse import phrase_head
 
 # (text, expected quotes as (text, kind, speaker)), in text order.
 QUOTE_CASES = [

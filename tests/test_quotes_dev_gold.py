@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.speakers_words import title_words
+from extract.readers.quotes.speakers_words import title_words
 
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 LABEL_FILES = ("aeb_quotes.jsonl", "aeb_quotes_heldout.jsonl")

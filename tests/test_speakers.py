@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.quotes import find_quotes
+from extract.readers.quotes import find_quotes
 
 # (text, expected speakers as (name, kind, titles, quote_count), in order of first quote).
 SPEAKER_CASES = [

@@ -28,7 +28,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .patterns import load_patterns
+from ...patterns import load_patterns
 
 GAZETTEER_COMPONENT = "place_gazetteer"
 GAZETTEER_SPANS = "place_names"

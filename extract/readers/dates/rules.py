@@ -12,9 +12,9 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 from spacy.vocab import Vocab
 
-from .date_reading import count_words
-from .nlp.rules import RuleSet, compile_rules, rule_rows
-from .patterns import load_patterns
+from ...nlp.rules import RuleSet, compile_rules, rule_rows
+from ...patterns import load_patterns
+from .reading import count_words
 
 
 @dataclass(frozen=True)

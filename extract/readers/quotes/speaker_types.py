@@ -13,7 +13,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from .nlp.rules import rule_words
+from ...nlp.rules import rule_words
 from .speakers_words import title_words
 
 # Prepositions that name a document's author: "a release from X", "a report by X", "a

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
-from .facts import Span, Speaker
-from .nlp.syntax import SUBJECT_DEPS, is_article, without_article
+from ...facts import Span, Speaker
+from ...nlp.syntax import SUBJECT_DEPS, is_article, without_article
 from .speaker_agreement import noun_gender
 from .speaker_names import (
     apposition_titles,

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_text import doc_text
-from ..facts import Place
-from ..nlp.layout import is_dateline, line_bounds
-from ..nlp.syntax import SUBJECT_DEPS
+from ...doc_text import doc_text
+from ...facts import Place
+from ...nlp.layout import is_dateline, line_bounds
+from ...nlp.syntax import SUBJECT_DEPS
 from ..places import place_records
 from .figures import OWN_PHRASE_TOKENS, Figure
 from .frames import Frames, cues_in_line

@@ -18,9 +18,9 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from .nlp.rules import rule_words
-from .nlp.syntax import PASSIVE_DEPS, SUBJECT_DEPS
-from .patterns import load_patterns
+from ...nlp.rules import rule_words
+from ...nlp.syntax import PASSIVE_DEPS, SUBJECT_DEPS
+from ...patterns import load_patterns
 from .speaker_types import count_words
 
 CONTENT_LABELS = (

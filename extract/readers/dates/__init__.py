@@ -24,14 +24,14 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.util import filter_spans
 
-from .date_direction import direction, weekday_near, year_near
-from .date_periods import PERIOD_LABELS, period_before, period_value
-from .date_published import inferred_published, published_in_text
-from .date_reading import iso, iso_date, moved_to, parse, with_year
-from .date_rules import Candidate, DateRules, date_rules, has, is_full_date, parse_text
-from .doc_text import doc_text
-from .facts import DateMention, Published, Span
-from .nlp.layout import paragraph_number
+from ...doc_text import doc_text
+from ...facts import DateMention, Published, Span
+from ...nlp.layout import paragraph_number
+from .direction import direction, weekday_near, year_near
+from .periods import PERIOD_LABELS, period_before, period_value
+from .published import inferred_published, published_in_text
+from .reading import iso, iso_date, moved_to, parse, with_year
+from .rules import Candidate, DateRules, date_rules, has, is_full_date, parse_text
 
 YEAR_SHIFTS = {"last": -1, "this": 0, "next": 1}
 # Mentions with a calendar value of their own; the other labels are dated from these.

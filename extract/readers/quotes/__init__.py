@@ -23,9 +23,9 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
-from .facts import Quote, Span, Speaker
-from .quotes_clauses import Clauses
-from .quotes_content import (
+from ...facts import Quote, Span, Speaker
+from .clauses import Clauses
+from .content import (
     Content,
     asks_nothing,
     content_of,
@@ -34,9 +34,9 @@ from .quotes_content import (
     reported_clause,
     verb_labels,
 )
-from .quotes_frames import according_to_reports, adjacent_report
-from .quotes_marks import CLOSING_MARKS, OPENING_MARKS
-from .quotes_parse import (
+from .frames import according_to_reports, adjacent_report
+from .marks import CLOSING_MARKS, OPENING_MARKS
+from .parse import (
     has_subject,
     inverted_speaker,
     mention_of,
@@ -44,7 +44,7 @@ from .quotes_parse import (
     subject_head,
     that_after,
 )
-from .quotes_reports import Report, drop_nested, inherit_speakers
+from .reports import Report, drop_nested, inherit_speakers
 from .speaker_types import who_speaks
 from .speakers import Cast, Resolved
 

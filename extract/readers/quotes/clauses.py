@@ -9,11 +9,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
-from .doc_text import doc_text
-from .nlp.layout import line_bounds
-from .quotes_marks import CLOSING_MARKS, OPENING_MARKS, Marked, find_marked, marked_span_end
-from .quotes_parse import cue_rules, is_dash, is_verb
-from .quotes_reports import MIN_WORDS_SENTENCE_QUOTE, Report
+from ...doc_text import doc_text
+from ...nlp.layout import line_bounds
+from .marks import CLOSING_MARKS, OPENING_MARKS, Marked, find_marked, marked_span_end
+from .parse import cue_rules, is_dash, is_verb
+from .reports import MIN_WORDS_SENTENCE_QUOTE, Report
 
 CLAUSE_END_PUNCT = frozenset({"–", "—", ";", "--"})
 # Punctuation that belongs to the last word of a clause ("61.5%", "(VAT)"), not after it.

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..nlp.syntax import subjects_of
+from ...nlp.syntax import subjects_of
 from .figures import Figure
 from .frames import Frames, distance
 

@@ -6,7 +6,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp.syntax import after_leading_articles, subjects_of
+from ...nlp.syntax import after_leading_articles, subjects_of
 from .figures import OWN_PHRASE_TOKENS, Figure
 from .frames import Frames, distance
 

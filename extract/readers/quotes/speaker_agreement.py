@@ -15,7 +15,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Token
 
-from .nlp.syntax import SUBJECT_DEPS, is_subject
+from ...nlp.syntax import SUBJECT_DEPS, is_subject
 from .speakers_words import title_words
 
 PRONOUN_GENDERS = {

@@ -17,10 +17,10 @@ from functools import cache
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from ..doc_text import doc_text
-from ..facts import Percentage, Place
-from ..nlp.rules import RuleSet, compile_rows, compile_rules, rule_rows
-from ..patterns import load_patterns
+from ...doc_text import doc_text
+from ...facts import Percentage, Place
+from ...nlp.rules import RuleSet, compile_rows, compile_rules, rule_rows
+from ...patterns import load_patterns
 from .binding import ArticlePlaces, article_vote_place, main_country, place_for, place_mentions
 from .figures import drop_impossible_values, find_figures, value_warnings
 from .frames import collect_frames, in_vote_line, story_kind

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..doc_text import doc_text
-from ..nlp.layout import line_bounds
-from ..patterns import load_patterns
+from ...doc_text import doc_text
+from ...nlp.layout import line_bounds
+from ...patterns import load_patterns
 
 if TYPE_CHECKING:
     from .frames import Cue

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from .patterns import load_patterns
+from ...patterns import load_patterns
 
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 

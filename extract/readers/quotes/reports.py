@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as TokenSpan
 
-from .quotes_marks import Marked
+from .marks import Marked
 
 # A quote no cue attributes is a statement only when it is this long (shorter ones are titles
 # or scare quotes), or starts a sentence and has at least MIN_WORDS_SENTENCE_QUOTE words.

@@ -11,8 +11,8 @@ from functools import cache
 
 from spacy.tokens import Span as SpacySpan
 
-from .date_reading import iso, iso_date
-from .patterns import load_patterns
+from ...patterns import load_patterns
+from .reading import iso, iso_date
 
 PERIOD_LABELS = ("SEASON", "QUARTER", "DECADE")
 SEASON_YEARS = re.compile(r"((?:1[6-9]|20)[0-9][0-9])\s*[/–-]\s*([0-9]{4}|[0-9]{2})")

@@ -7,8 +7,8 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
-from .facts import Span
-from .nlp.syntax import DETERMINERS, is_article
+from ...facts import Span
+from ...nlp.syntax import DETERMINERS, is_article
 from .speakers_words import POSSESSIVE_ENDINGS, title_words
 
 # Where place_tokens keeps its answer on the Doc.

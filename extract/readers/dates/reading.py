@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .patterns import load_patterns
+from ...patterns import load_patterns
 
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser

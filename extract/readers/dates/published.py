@@ -7,9 +7,9 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from .date_reading import WEEKDAY_PREFIXES, parse, with_year
-from .date_rules import Candidate, DateRules, has, is_full_date, parse_text
-from .facts import Published
+from ...facts import Published
+from .reading import WEEKDAY_PREFIXES, parse, with_year
+from .rules import Candidate, DateRules, has, is_full_date, parse_text
 
 # A publication date written in the text stands in its first characters: on a short line of its
 # own, after a cue word ("Published:"), or followed by the time of day.

@@ -9,10 +9,10 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from ..doc_text import doc_text
-from ..nlp.layout import line_bounds
-from ..nlp.rules import rule_words
-from ..nlp.syntax import SUBJECT_DEPS
+from ...doc_text import doc_text
+from ...nlp.layout import line_bounds
+from ...nlp.rules import rule_words
+from ...nlp.syntax import SUBJECT_DEPS
 from .changes import measure_kind
 from .figures import OWN_PHRASE_TOKENS, Figure
 from .frames import (

@@ -14,10 +14,10 @@ from typing import Any, Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from .nlp.layout import paragraph_number
-from .nlp.rules import rule_words
-from .nlp.syntax import SUBJECT_DEPS, after_leading_articles
-from .patterns import load_patterns
+from ...nlp.layout import paragraph_number
+from ...nlp.rules import rule_words
+from ...nlp.syntax import SUBJECT_DEPS, after_leading_articles
+from ...patterns import load_patterns
 
 # Sports stories use a place name for its club; three sports words make an article one.
 MIN_SPORT_WORDS = 3

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
-from .facts import Span
-from .nlp.syntax import is_subject, without_article
+from ...facts import Span
+from ...nlp.syntax import is_subject, without_article
 from .speaker_agreement import role_rank, settle_genders
 from .speaker_names import (
     acronym,

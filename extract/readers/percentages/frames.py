@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from ..doc_text import doc_text
-from ..nlp.layout import line_bounds
+from ...doc_text import doc_text
+from ...nlp.layout import line_bounds
 from .figures import Figure
 
 # Frame labels that decide a figure's kind, and the kind each one gives.

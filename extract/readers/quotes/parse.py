@@ -14,9 +14,9 @@ from spacy.tokens import Span as TokenSpan
 from spacy.tokens import Token
 from spacy.vocab import Vocab
 
-from .nlp.rules import RuleSet, compile_rows, rule_rows, rule_words
-from .nlp.syntax import CLAUSE_SUBJECT_DEPS, SUBJECT_DEPS
-from .quotes_marks import CLOSING_MARKS
+from ...nlp.rules import RuleSet, compile_rows, rule_rows, rule_words
+from ...nlp.syntax import CLAUSE_SUBJECT_DEPS, SUBJECT_DEPS
+from .marks import CLOSING_MARKS
 from .speaker_names import given_names, place_tokens
 from .speaker_types import is_nominal_adjective, who_speaks
 from .speakers_words import title_words

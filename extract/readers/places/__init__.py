@@ -19,17 +19,17 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from .doc_text import doc_text
-from .facts import Place, PlaceMention
+from ...doc_text import doc_text
+from ...facts import Place, PlaceMention
+from ...nlp.layout import is_dateline, paragraph_number
+from ...nlp.syntax import after_leading_articles
 from .gazetteer import (
     GAZETTEER_SPANS,
     PREFIX_SPANS,
     place_records,
     town_readings,
 )
-from .nlp.layout import is_dateline, paragraph_number
-from .nlp.syntax import after_leading_articles
-from .place_kinds import (
+from .kinds import (
     LIST_JOINS,
     MODEL_PLACE_LABELS,
     ROAD,

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span as SpacySpan
 
-from .date_rules import DateRules
+from .rules import DateRules
 
 PAST, NEAREST, FUTURE = -1, 0, 1
 # How much farther a later date counts than an earlier one, by direction: a past-tense report

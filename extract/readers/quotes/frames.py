@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span as TokenSpan
 from spacy.tokens import Token
 
-from .quotes_marks import OPENING_MARKS, Marked
-from .quotes_parse import is_verb, mention_of, phrase_head, speaker_of
-from .quotes_reports import Report
+from .marks import OPENING_MARKS, Marked
+from .parse import is_verb, mention_of, phrase_head, speaker_of
+from .reports import Report
 
 if TYPE_CHECKING:
-    from .quotes_clauses import Clauses
+    from .clauses import Clauses
 
 # How many tokens after a closing mark, or before an opening one, the attribution may sit.
 ATTRIBUTION_WINDOW = 8
