@@ -6,12 +6,12 @@ the whole text (dateparser reads "87.05%" as a date): calendar words ('Sept. 28,
 anything else ('last week') with dateparser against a fixed reference day, then moved to the
 publication date, so that a text is read once per process. The publication date is the one
 given, else a header date near the top of the text, else the date that the article's weekday+date
-pairs fit. Periods (seasons, quarters, decades) take TIMEX3-style values (`date_periods.py`); a
+pairs fit. Periods (seasons, quarters, decades) take TIMEX3-style values (`periods.py`); a
 time of day joins the day written next to it and is never a date of its own.
 
-The parts: `date_rules.py` (the compiled patterns), `date_reading.py` (one text read as a day),
-`date_direction.py` (which way a year-less date points), `date_published.py` (the publication
-date in the text), `date_periods.py`; this module finds the mentions and gives them values.
+The parts: `rules.py` (the compiled patterns), `reading.py` (one text read as a day),
+`direction.py` (which way a year-less date points), `published.py` (the publication
+date in the text), `periods.py`; this package finds the mentions and gives them values.
 """
 
 from __future__ import annotations

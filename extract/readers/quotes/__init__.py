@@ -8,11 +8,11 @@ Three sources, merged per document:
 - attribution frames (patterns/attribution_frames.jsonl) for what the parse gets wrong: "according
   to X", "..., said X", "X said:" before a quote, and quotes that continue a speaker's paragraph.
 
-The parts: `quotes_marks` (quotation marks), `quotes_parse` (speakers and their mentions in the
-parse), `quotes_content` (what a verb reports without a that-clause: the content frames),
-`quotes_clauses` (a clause's extent and kind), `quotes_frames` (according-to and attributions
-next to a quote), `quotes_reports` (speakers that quotes without an attribution inherit); this
-module finds the clauses and resolves the speakers with `speakers.Cast`.
+The parts: `marks` (quotation marks), `parse` (speakers and their mentions in the
+parse), `content` (what a verb reports without a that-clause: the content frames),
+`clauses` (a clause's extent and kind), `frames` (according-to and attributions
+next to a quote), `reports` (speakers that quotes without an attribution inherit); this
+package finds the clauses and resolves the speakers with `speakers.Cast`.
 """
 
 from __future__ import annotations

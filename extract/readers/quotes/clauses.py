@@ -1,7 +1,7 @@
 """What the quote rules look up many times in one document (quotation marks, cue matches, time
 phrases, quoted tokens), and how a range of tokens becomes a reported clause: its extent
-(`Clauses.trim`) and its kind (`Clauses.classify`). The finder (`quotes.Finder`) and the
-attribution frames (`quotes_frames`) build on it.
+(`Clauses.trim`) and its kind (`Clauses.classify`). The package's `Finder` and the attribution
+frames (`frames`) build on it.
 """
 
 from __future__ import annotations
