@@ -17,16 +17,17 @@ from extract.cli_utils import (
     run,
     with_progress,
 )
+from extract.distributed import ENGINES, PathOrUrl, run_from_cli, wants_parts
 from extract.pipeline import ModelNotFound, find_model
 from extract.render import FORMATS, make_writer
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, allow_dash=True, dir_okay=True))
+@click.argument("paths", nargs=-1, type=PathOrUrl(exists=True, allow_dash=True, dir_okay=True))
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(FORMATS),
+    type=click.Choice((*FORMATS, "parquet")),
     help="Output format. Default: table on a terminal, jsonl when piped.",
 )
 @click.option("--json", "output_format", flag_value="json", help="Shorthand for --format json.")
@@ -46,13 +47,32 @@ from extract.render import FORMATS, make_writer
     help="Worker processes.",
 )
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write results here."
+    "-o",
+    "--output",
+    type=click.Path(writable=True),
+    help="Write results to this file, or as parts to this folder (a path ending in / or a URL).",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="local",
+    show_default=True,
+    help="local: a process pool on this machine; dask: a Dask cluster (writes parts to -o).",
+)
+@click.option("--scheduler", metavar="ADDRESS", help="The Dask scheduler to use (--engine dask).")
+@click.option(
+    "--files-per-task",
+    type=click.IntRange(min=1),
+    default=200,
+    show_default=True,
+    help="Articles per part (-o FOLDER); parts also stop at 8 MB of input.",
+)
+@click.option("--resume", is_flag=True, help="Keep the parts of -o FOLDER that are complete.")
 @click.option(
     "--keep-boilerplate", is_flag=True, help="Do not skip page furniture (captions, link lists)."
 )
 @click.version_option(package_name="extract-facts")
-def main(paths, output_format, published, model, jobs, output, keep_boilerplate):
+def main(paths, output_format, published, model, jobs, output, keep_boilerplate, **in_parts):
     """Extract quotes, speakers, dates, vote percentages and places from news articles.
 
     PATH is a text file, a folder (walked recursively), a .jsonl file with one
@@ -67,6 +87,8 @@ def main(paths, output_format, published, model, jobs, output, keep_boilerplate)
         published=published.date() if published else None,
         keep_boilerplate=keep_boilerplate,
     )
+    if wants_parts(output, output_format, **in_parts):
+        sys.exit(run_from_cli(paths, output, output_format, jobs, settings, **in_parts))
     target = click.open_file(output, "w", encoding="utf-8") if output else nullcontext(sys.stdout)
     with target as out:
         is_terminal = out.isatty()

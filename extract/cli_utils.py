@@ -93,8 +93,11 @@ def decode(data: bytes, source: str) -> ArticleInput | InputError:
     return ArticleInput(text=text, source=source, encoding=encoding, warnings=warnings)
 
 
-def _jsonl_articles(read: ArticleInput, source: str) -> Iterator[ArticleInput | InputError]:
-    for number, line in enumerate(read.text.splitlines(), start=1):
+def _jsonl_articles(
+    read: ArticleInput, source: str, first_line: int = 1
+) -> Iterator[ArticleInput | InputError]:
+    """The articles of `.jsonl` text whose first line is line `first_line` of `source`."""
+    for number, line in enumerate(read.text.splitlines(), start=first_line):
         if not line.strip():
             continue
         where = f"{source}:{number}"
