@@ -47,9 +47,14 @@ class Summary:
 
     def __str__(self) -> str:
         return (
-            f"{self.articles} articles in {self.parts} parts ({self.resumed} already done), "
-            f"{self.errors} errors, into {self.output} in {self.seconds:.1f} s"
+            f"{_count(self.articles, 'article')} in {_count(self.parts, 'part')} "
+            f"({self.resumed} already done), {_count(self.errors, 'error')}, "
+            f"into {self.output} in {self.seconds:.1f} s"
         )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def extract_many(

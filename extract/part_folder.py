@@ -2,7 +2,7 @@
 
     OUT/part-000000.jsonl   (or .csv, .parquet) the records of one part, in input order
     OUT/_manifest.json      inputs, counts of articles and errors of every part; version, model
-    OUT/errors.jsonl        {"source", "message"} for every input that failed
+    OUT/_errors.jsonl       {"source", "message"} for every input that failed
     OUT/_parts/*.json       one note per finished part: what `--resume` trusts
 
 A part is written under a hidden temporary name and renamed into place, then its note is
@@ -29,7 +29,7 @@ from .render import make_writer
 
 PART_FORMATS = ("jsonl", "csv", "parquet")
 MANIFEST = "_manifest.json"
-ERRORS = "errors.jsonl"
+ERRORS = "_errors.jsonl"  # "_": readers of the folder (pandas, Spark) skip it
 NOTES = "_parts"
 
 
@@ -111,7 +111,12 @@ class PartFolder:
             fs.rm(stale)
 
     def finish(self, reports: list[PartReport]) -> None:
-        """Write the manifest and the error list of the whole run."""
+        """Write the manifest and the error list of the whole run; remove temporary files
+        left by workers that died while writing."""
+        fs, root = self.filesystem()
+        left = [path for path in fs.ls(root, detail=False) if _is_temporary(_name(path))]
+        if left:
+            fs.rm(left)
         reports = sorted(reports, key=lambda report: report.number)
         errors = "".join(
             json.dumps(error, ensure_ascii=False) + "\n"
