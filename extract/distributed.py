@@ -75,14 +75,11 @@ def extract_many(
     started for the call. Parts already complete are kept when `resume` is true."""
     from .dask_engine import dask_client, run_parts
 
-    @contextmanager
-    def engine() -> Iterator[Runner]:
-        with dask_client(client, jobs, settings or ExtractorSettings()) as connected:
-            yield lambda parts, folder: run_parts(connected, parts, folder)
-
-    return _extract_in_parts(
-        inputs, output, engine, format, files_per_task, storage_options, resume, settings, progress
-    )
+    plan = plan_run(inputs, output, format, files_per_task, storage_options, resume, settings)
+    if plan.todo:
+        with dask_client(client, jobs, plan.settings) as connected:
+            _run_plan(plan, run_parts(connected, plan.todo, plan.folder), progress)
+    return finish_run(plan)
 
 
 def extract_many_locally(
@@ -98,49 +95,70 @@ def extract_many_locally(
     progress: bool = False,
 ) -> Summary:
     """`extract_many` on this machine's process pool (`--engine local`), without Dask."""
-    settings = settings or ExtractorSettings()
-    return _extract_in_parts(
-        inputs,
-        output,
-        lambda: _local_engine(jobs, settings),
-        format,
-        files_per_task,
-        storage_options,
-        resume,
-        settings,
-        progress,
-    )
+    plan = plan_run(inputs, output, format, files_per_task, storage_options, resume, settings)
+    if plan.todo:
+        with _local_engine(jobs, plan.settings) as run:
+            _run_plan(plan, run(plan.todo, plan.folder), progress)
+    return finish_run(plan)
 
 
-def _extract_in_parts(
-    inputs, output, engine, output_format, files_per_task, storage_options, resume, settings,
-    progress,
-) -> Summary:  # fmt: skip
+@dataclass
+class RunPlan:
+    """A run in parts once planned: its folder, all its parts, those left to do, and the
+    reports of the parts done so far."""
+
+    folder: PartFolder
+    settings: ExtractorSettings
+    parts: list[Part]
+    todo: list[Part]
+    reports: list[PartReport]
+    started: float
+
+
+def plan_run(
+    inputs: Sequence[str] | str,
+    output: str,
+    output_format: str = "jsonl",
+    files_per_task: int = 200,
+    storage_options: dict | None = None,
+    resume: bool = False,
+    settings: ExtractorSettings | None = None,
+) -> RunPlan:
+    """Cut `inputs` into parts and prepare the folder `output` for them: the first step of a run
+    on any engine (Dask, the local pool, or Spark, as the README shows)."""
     started = time.perf_counter()
     if output_format not in PART_FORMATS:
         raise ValueError(f"a folder of parts is written as {', '.join(PART_FORMATS)}")
     settings = settings or ExtractorSettings()
     parts = plan_parts(inputs, files_per_task, storage_options)
     folder = PartFolder(output, output_format, storage_options or {}, run_description(settings))
-    reports = list(folder.finished(parts).values()) if resume else []
+    kept = list(folder.finished(parts).values()) if resume else []
     folder.prepare(parts, resume)
-    done = {report.number for report in reports}
+    done = {report.number for report in kept}
     todo = [part for part in parts if part.number not in done]
-    if todo:
-        with engine() as run:
-            for report in _with_progress(run(todo, folder), len(todo), progress):
-                reports.append(report)
-                for error in report.errors:
-                    report_error(InputError(error["source"], error["message"]))
-    folder.finish(reports)
+    return RunPlan(folder, settings, parts, todo, kept, started)
+
+
+def _run_plan(plan: RunPlan, reports: Iterable[PartReport], progress: bool) -> None:
+    for report in _with_progress(reports, len(plan.todo), progress):
+        plan.reports.append(report)
+        for error in report.errors:
+            report_error(InputError(error["source"], error["message"]))
+
+
+def finish_run(plan: RunPlan, read_notes: bool = False) -> Summary:
+    """Write the manifest and the error file; the last step of a run on any engine. With
+    `read_notes`, the parts' reports are read from the folder (after a run elsewhere)."""
+    reports = list(plan.folder.finished(plan.parts).values()) if read_notes else plan.reports
+    plan.folder.finish(reports)
     return Summary(
-        output=output,
-        format=output_format,
-        parts=len(parts),
-        resumed=len(done),
+        output=plan.folder.url,
+        format=plan.folder.format,
+        parts=len(plan.parts),
+        resumed=len(plan.parts) - len(plan.todo),
         articles=sum(report.articles for report in reports),
         errors=sum(len(report.errors) for report in reports),
-        seconds=time.perf_counter() - started,
+        seconds=time.perf_counter() - plan.started,
     )
 
 

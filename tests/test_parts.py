@@ -11,7 +11,8 @@ from click.testing import CliRunner
 
 from cli import main
 from extract import parts
-from extract.distributed import wants_parts
+from extract.distributed import extract_many_locally, finish_run, plan_run, wants_parts
+from extract.part_folder import extract_part
 from extract.parts import plan_parts, read_part
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -160,3 +161,16 @@ def test_dask_engine_without_the_extra_is_exit_2_with_one_install_line(tmp_path:
         "extract: error: --engine dask needs the dask extra: pip install 'extract-facts[dask]'\n"
     )
     assert not list(tmp_path.iterdir())
+
+
+def test_the_steps_of_the_spark_recipe_give_the_same_folder(tmp_path: Path, extractor):
+    """Plan on the driver, `extract_part` wherever (here in turn), finish from the notes."""
+    plan = plan_run([str(SAMPLES)], str(tmp_path / "spark"), "jsonl", files_per_task=4)
+    for part in plan.todo:
+        extract_part(extractor, part, plan.folder)
+    summary = finish_run(plan, read_notes=True)
+    assert (summary.parts, summary.articles, summary.errors) == (2, 7, 0)
+    local = extract_many_locally([str(SAMPLES)], str(tmp_path / "local"), files_per_task=4)
+    assert local.articles == 7
+    for name in ("part-000000.jsonl", "part-000001.jsonl", "_manifest.json"):
+        assert (tmp_path / "spark" / name).read_text() == (tmp_path / "local" / name).read_text()
