@@ -1,12 +1,17 @@
 """Throughput, start-up and memory of `extract` against the bare spaCy pipeline it builds on.
 
     python benchmarks/throughput.py [CORPUS_FOLDER] [--words 200000] [--memory-articles 5000]
+                                    [--long-articles 300] [--no-dask]
 
 Without a folder the corpus is `samples/` repeated to at least `--words` words. Reports, in one
 run: words per second of the bare model (`nlp.pipe`, nothing added), of `extract --jsonl` end to
-end (reading, cleaning, extraction, JSON writing) with one and with two jobs, their ratios, the
-start-up time of `extract` on one small article against `spacy.load` plus parsing it, and the
-peak memory (RSS) of each `extract` run.
+end (reading, cleaning, extraction, JSON writing) with one and with two jobs, and of
+`extract --engine dask -j 2 -o FOLDER` (a local Dask cluster of two workers, its start included);
+their ratios; the start-up time of `extract` on one small article against `spacy.load` plus
+parsing it; and the peak memory (RSS) of each `extract` run.
+
+Wall-clock figures suffer when other programs share the CPU; the ratio of CPU seconds (bare
+`nlp.pipe` against `extract --jobs 1`, start-up included) does not, and is printed beside them.
 """
 
 from __future__ import annotations
@@ -42,25 +47,44 @@ def corpus_texts(folder: Path) -> list[str]:
     return [path.read_text(encoding="utf-8", errors="replace") for path in files]
 
 
+def build_long_corpus(folder: Path, articles: int) -> None:
+    """`articles` long articles: one sample each, and every 50th eight samples joined and cut at
+    33,000 characters (about 4,800 characters on average): the shape of a political corpus,
+    where the long pieces set the peak memory."""
+    texts = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "samples").glob("*.txt"))]
+    for number in range(articles):
+        if number % 50 == 49:
+            text = "\n\n".join(texts[(number + k) % len(texts)] for k in range(8))[:33_000]
+        else:
+            text = texts[number % len(texts)]
+        (folder / f"{number:06d}.txt").write_text(text, encoding="utf-8")
+
+
 def timed_run(command: list[str]) -> tuple[float, float]:
     """Wall seconds and peak RSS in MB of `command` (its worker processes included)."""
+    return measured_run(command)[:2]
+
+
+def measured_run(command: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, peak RSS in MB and CPU seconds of `command` (its own, not its workers')."""
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) not in (0, 1):
         raise SystemExit(f"failed: {' '.join(command)}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
-def bare_words_per_second(texts: list[str], words: int, model: str) -> float:
+def bare_seconds(texts: list[str], model: str) -> tuple[float, float]:
+    """Wall and CPU seconds of the bare model's `nlp.pipe` over `texts`."""
     import spacy
 
     nlp = spacy.load(model)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for _ in nlp.pipe(texts, batch_size=16):
         pass
-    return words / (time.perf_counter() - started)
+    return time.perf_counter() - started, time.process_time() - cpu
 
 
 def startup_seconds(article: Path, model: str, runs: int = 5) -> tuple[float, float]:
@@ -87,6 +111,13 @@ def main() -> None:
         default=0,
         help="also measure peak memory of --jobs 1 on a folder of this many articles",
     )
+    parser.add_argument(
+        "--long-articles",
+        type=int,
+        default=0,
+        help="also measure peak memory of --jobs 1 on this many long articles",
+    )
+    parser.add_argument("--no-dask", action="store_true", help="skip the Dask engine")
     parser.add_argument("--model", default=None, help="spaCy pipeline (default: as extract)")
     args = parser.parse_args()
 
@@ -106,18 +137,33 @@ def main() -> None:
         words = sum(len(text.split()) for text in texts)
         print(f"corpus: {len(texts)} articles, {words} words; model {model}")
 
-        bare = bare_words_per_second(texts, words, model)
+        bare_wall, bare_cpu = bare_seconds(texts, model)
+        bare = words / bare_wall
         print(f"bare spaCy nlp.pipe:         {bare:8.0f} words/s")
         rates = {}
         for jobs in (1, 2):
             command = [EXTRACT, "--jsonl", "-j", str(jobs), *model_option, str(corpus)]
-            seconds, peak = timed_run(command)
+            seconds, peak, cpu = measured_run(command)
             rates[jobs] = words / seconds
             print(
                 f"extract --jobs {jobs}:            {rates[jobs]:8.0f} words/s"
                 f"  ({rates[jobs] / bare:.2f} of bare; peak RSS {peak:.0f} MB)"
             )
+            if jobs == 1:
+                print(f"  in CPU seconds:            {bare_cpu / cpu:8.2f} of bare")
         print(f"--jobs 2 / --jobs 1:         {rates[2] / rates[1]:8.2f}")
+        if not args.no_dask:
+            output = Path(scratch) / "dask-out"
+            # Parts are what the workers share out: a few per worker keep both busy to the end.
+            per_part = str(max(1, len(texts) // 16))
+            command = [EXTRACT, "--engine", "dask", "-j", "2", "--files-per-task", per_part]
+            seconds, peak = timed_run([*command, *model_option, "-o", str(output), str(corpus)])
+            dask_rate = words / seconds
+            print(
+                f"extract --engine dask -j 2:  {dask_rate:8.0f} words/s"
+                f"  ({dask_rate / rates[1]:.2f} of --jobs 1, cluster start included; "
+                f"{per_part} articles a part)"
+            )
 
         smallest = min(corpus.rglob("*.txt"), key=lambda path: path.stat().st_size)
         ours, base = startup_seconds(smallest, model)
@@ -133,6 +179,18 @@ def main() -> None:
             seconds, peak = timed_run([EXTRACT, "--jsonl", *model_option, str(folder)])
             print(
                 f"{args.memory_articles} articles, --jobs 1:   peak RSS {peak:.0f} MB "
+                f"in {seconds:.0f} s"
+            )
+
+        if args.long_articles:
+            folder = Path(scratch) / "long"
+            folder.mkdir()
+            build_long_corpus(folder, args.long_articles)
+            texts = corpus_texts(folder)
+            seconds, peak = timed_run([EXTRACT, "--jsonl", *model_option, str(folder)])
+            print(
+                f"{len(texts)} long articles ({sum(map(len, texts)) // len(texts)} characters on "
+                f"average, at most {max(map(len, texts))}), --jobs 1: peak RSS {peak:.0f} MB "
                 f"in {seconds:.0f} s"
             )
 
