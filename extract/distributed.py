@@ -72,7 +72,9 @@ def extract_many(
 ) -> Summary:
     """Extract every article of `inputs` (paths or fsspec URLs: files, folders, `.jsonl`) into
     the folder `output` as parts, on the Dask `client`, or on a local cluster of `jobs` workers
-    started for the call. Parts already complete are kept when `resume` is true."""
+    started for the call. Parts already complete are kept when `resume` is true; `settings`
+    picks the model and options; `progress` shows a bar over parts and each failed input on
+    stderr. Returns a `Summary`; `_manifest.json` and `_errors.jsonl` in `output` hold the rest."""
     from .dask_engine import dask_client, run_parts
 
     plan = plan_run(inputs, output, format, files_per_task, storage_options, resume, settings)
@@ -140,9 +142,11 @@ def plan_run(
 
 
 def _run_plan(plan: RunPlan, reports: Iterable[PartReport], progress: bool) -> None:
+    """Collect the reports of the parts run; with `progress`, a bar over parts and one line
+    per failed input on stderr, as the command line shows them."""
     for report in _with_progress(reports, len(plan.todo), progress):
         plan.reports.append(report)
-        for error in report.errors:
+        for error in report.errors if progress else ():
             report_error(InputError(error["source"], error["message"]))
 
 
@@ -276,6 +280,8 @@ def run_from_cli(
     except (OSError, ValueError) as error:  # unreachable storage or scheduler, missing input
         print(f"extract: error: {error}", file=sys.stderr)
         return 2 if isinstance(error, FileNotFoundError) else 1
+    except KeyboardInterrupt:  # parts already renamed into place stay; --resume keeps them
+        return 130
     print(f"extract: {summary}", file=sys.stderr)
     return 1 if summary.errors else 0
 

@@ -97,14 +97,14 @@ class PartFolder:
         planned = {self.part_name(part.number) for part in parts}
         stale = [
             path
-            for path in fs.ls(root, detail=False)
+            for path in _listing(fs, root)
             if _is_temporary(_name(path))
             or _name(path) == MANIFEST
             or (_is_part(_name(path)) and _name(path) not in planned)
         ]
         stale += [
             path
-            for path in fs.ls(f"{root}/{NOTES}", detail=False)
+            for path in _listing(fs, f"{root}/{NOTES}")
             if not resume or _name(path).removesuffix(".json") not in planned
         ]
         if stale:
@@ -114,7 +114,7 @@ class PartFolder:
         """Write the manifest and the error list of the whole run; remove temporary files
         left by workers that died while writing."""
         fs, root = self.filesystem()
-        left = [path for path in fs.ls(root, detail=False) if _is_temporary(_name(path))]
+        left = [path for path in _listing(fs, root) if _is_temporary(_name(path))]
         if left:
             fs.rm(left)
         reports = sorted(reports, key=lambda report: report.number)
@@ -152,6 +152,14 @@ class PartFolder:
         fs, root = self.filesystem()
         with fs.open(f"{root}/{NOTES}/{report.name}.json", "w", encoding="utf-8") as out:
             json.dump(asdict(report), out, ensure_ascii=False)
+
+
+def _listing(fs, folder: str) -> list[str]:
+    """The paths in `folder`; none where an object store has no such prefix yet."""
+    try:
+        return fs.ls(folder, detail=False)
+    except FileNotFoundError:
+        return []
 
 
 def _name(path: str) -> str:
