@@ -17,7 +17,6 @@ Wall-clock figures suffer when other programs share the CPU; the ratio of CPU se
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import subprocess
 import sys
@@ -65,15 +64,30 @@ def timed_run(command: list[str]) -> tuple[float, float]:
     return measured_run(command)[:2]
 
 
+# On Linux a child inherits its parent's peak RSS (the kernel keeps the old address space's
+# high-water mark across exec), so a command started from this process, which has parsed the
+# whole corpus, would report this process's peak. A small launcher in between keeps it out.
+LAUNCHER = """
+import os, subprocess, sys
+process = subprocess.Popen(sys.argv[2:], stdout=subprocess.DEVNULL)
+_, status, usage = os.wait4(process.pid, 0)
+with open(sys.argv[1], "w") as report:
+    code = os.waitstatus_to_exitcode(status)
+    report.write(f"{code} {usage.ru_maxrss} {usage.ru_utime + usage.ru_stime}")
+"""
+
+
 def measured_run(command: list[str]) -> tuple[float, float, float]:
-    """Wall seconds, peak RSS in MB and CPU seconds of `command` (its own, not its workers')."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) not in (0, 1):
+    """Wall seconds, peak RSS in MB and CPU seconds of `command` (its worker processes
+    included: the largest one's RSS, all their CPU)."""
+    with tempfile.NamedTemporaryFile("r", suffix=".txt") as report:
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", LAUNCHER, report.name, *command], check=True)
+        elapsed = time.perf_counter() - started
+        code, peak_kb, cpu = report.read().split()
+    if int(code) not in (0, 1):
         raise SystemExit(f"failed: {' '.join(command)}")
-    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+    return elapsed, int(peak_kb) / 1024, float(cpu)
 
 
 def bare_seconds(texts: list[str], model: str) -> tuple[float, float]:
