@@ -36,7 +36,7 @@ class InputSlice:
 
     @property
     def label(self) -> str:
-        if self.first_line is None:
+        if self.first_line is None or not self.lines:
             return self.source
         return f"{self.source}:{self.first_line}-{self.first_line + self.lines - 1}"
 
@@ -111,9 +111,14 @@ def _slices(
     # what comes before it; reading is far faster than extraction, so this costs little.
     import fsspec
 
+    try:
+        stream = fsspec.open(location, "rb", **storage_options).open()
+    except OSError:  # unreadable here: the whole file as one slice, whose reading reports it
+        yield InputSlice(source, location, size, first_line=1, end=size)
+        return
     start = end = number = articles = 0
     first_line = 1
-    with fsspec.open(location, "rb", **storage_options) as stream:
+    with stream:
         for number, line in enumerate(stream, start=1):
             end += len(line)
             articles += bool(line.strip())

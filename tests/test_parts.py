@@ -6,6 +6,7 @@ import importlib.util
 import json
 from pathlib import Path
 
+import fsspec
 import pytest
 from click.testing import CliRunner
 
@@ -174,3 +175,17 @@ def test_the_steps_of_the_spark_recipe_give_the_same_folder(tmp_path: Path, extr
     assert local.articles == 7
     for name in ("part-000000.jsonl", "part-000001.jsonl", "_manifest.json"):
         assert (tmp_path / "spark" / name).read_text() == (tmp_path / "local" / name).read_text()
+
+
+def test_an_unreadable_jsonl_file_is_an_error_of_its_part(tmp_path: Path, monkeypatch):
+    locked = write_jsonl(tmp_path / "locked.jsonl", [json.dumps({"text": "Hello."})])
+
+    def refuse(location, *args, **kwargs):
+        raise PermissionError(13, "Permission denied", location)
+
+    monkeypatch.setattr(fsspec, "open", refuse)
+    planned = plan_parts([str(locked)])
+    assert [part.labels for part in planned] == [[str(locked)]]
+    assert [item.message for part in planned for item in read_part(part)] == [
+        "cannot read: Permission denied"
+    ]
