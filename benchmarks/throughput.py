@@ -154,30 +154,28 @@ def main() -> None:
         bare_wall, bare_cpu = bare_seconds(texts, model)
         bare = words / bare_wall
         print(f"bare spaCy nlp.pipe:         {bare:8.0f} words/s")
-        rates = {}
-        for jobs in (1, 2):
-            command = [EXTRACT, "--jsonl", "-j", str(jobs), *model_option, str(corpus)]
-            seconds, peak, cpu = measured_run(command)
-            rates[jobs] = words / seconds
-            print(
-                f"extract --jobs {jobs}:            {rates[jobs]:8.0f} words/s"
-                f"  ({rates[jobs] / bare:.2f} of bare; peak RSS {peak:.0f} MB)"
-            )
-            if jobs == 1:
-                print(f"  in CPU seconds:            {bare_cpu / cpu:8.2f} of bare")
-        print(f"--jobs 2 / --jobs 1:         {rates[2] / rates[1]:8.2f}")
+        commands = {
+            "extract --jobs 1": [EXTRACT, "--jsonl", "-j", "1", *model_option, str(corpus)],
+            "extract --jobs 2": [EXTRACT, "--jsonl", "-j", "2", *model_option, str(corpus)],
+        }
         if not args.no_dask:
-            output = Path(scratch) / "dask-out"
             # Parts are what the workers share out: a few per worker keep both busy to the end.
             per_part = str(max(1, len(texts) // 16))
-            command = [EXTRACT, "--engine", "dask", "-j", "2", "--files-per-task", per_part]
-            seconds, peak = timed_run([*command, *model_option, "-o", str(output), str(corpus)])
-            dask_rate = words / seconds
+            output = str(Path(scratch) / "dask-out")
+            commands["extract --engine dask -j 2"] = [
+                *(EXTRACT, "--engine", "dask", "-j", "2", "--files-per-task", per_part),
+                *(*model_option, "-o", output, str(corpus)),
+            ]
+        runs = {label: measured_run(command) for label, command in commands.items()}
+        one_seconds, _, one_cpu = runs["extract --jobs 1"]
+        for label, (seconds, peak, cpu) in runs.items():
             print(
-                f"extract --engine dask -j 2:  {dask_rate:8.0f} words/s"
-                f"  ({dask_rate / rates[1]:.2f} of --jobs 1, cluster start included; "
-                f"{per_part} articles a part)"
+                f"{label + ':':28} {words / seconds:8.0f} words/s  ({bare_wall / seconds:.2f} of "
+                f"bare, {one_seconds / seconds:.2f} of --jobs 1; peak RSS {peak:.0f} MB; "
+                f"{cpu / one_cpu:.2f} the CPU seconds of --jobs 1)"
             )
+        # CPU seconds hardly change when other programs share the machine; wall seconds do.
+        print(f"--jobs 1 in CPU seconds:     {bare_cpu / one_cpu:8.2f} of bare (start-up included)")
 
         smallest = min(corpus.rglob("*.txt"), key=lambda path: path.stat().st_size)
         ours, base = startup_seconds(smallest, model)
