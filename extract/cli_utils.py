@@ -1,135 +1,61 @@
-"""The work behind the command line: reading inputs, running batches, writing results."""
+"""The work behind the command line: checking the model, running batches in this process or in
+worker processes (a huge text's pieces spread over them), reporting results and progress."""
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
-from itertools import islice
 from pathlib import Path
-from typing import BinaryIO
 
-from charset_normalizer import from_bytes
+import spacy
 
-from .extractor import ArticleInput, Extractor
-from .facts import Article
+from .extractor import (
+    BATCH_CHARS,
+    PIECE_CHARS,
+    ArticleInput,
+    Extractor,
+    PendingArticle,
+    given_date,
+    split_article,
+)
+from .facts import Article, Published
+from .inputs import InputError, InputWarning, Read
+from .outputs import Writer
+from .pipeline import ModelNotFound, find_model
 
-STDIN = "-"
 BATCH_SIZE = 8
 # How many batches may be out at the workers at once: enough to keep them busy, few enough that
 # memory does not grow with the size of the corpus.
 BATCHES_IN_FLIGHT_PER_JOB = 2
+# A text longer than this is cut into pieces here and the pieces spread over the workers, in
+# batches of at most BATCH_CHARS characters, so that no worker holds more than that at once.
+HUGE_CHARS = 4 * PIECE_CHARS
+# Components every extraction step relies on.
+NEEDED_COMPONENTS = ("parser", "ner")
 
 
 @dataclass(frozen=True)
-class InputError:
-    """An input that could not be processed; reported on stderr, never in the output."""
+class PiecesDone:
+    """Progress through one huge text: `done` of its `total` pieces read."""
 
     source: str
-    message: str
+    done: int
+    total: int
 
 
-Result = Article | InputError
+Result = Article | InputError | InputWarning | PiecesDone
 
 
-def walk(folder: Path) -> Iterator[Path]:
-    """The files below `folder`, recursively, sorted, dot-files and dot-folders skipped."""
-    for entry in sorted(folder.iterdir(), key=lambda path: path.name):
-        if entry.name.startswith("."):
-            continue
-        if entry.is_dir():
-            yield from walk(entry)
-        elif entry.is_file():
-            yield entry
-
-
-def iter_inputs(paths: Sequence[str], stdin: BinaryIO) -> Iterator[ArticleInput | InputError]:
-    """Every article named by `paths` (files, folders, `.jsonl` files, `-` for stdin), in order."""
-    for name in paths or [STDIN]:
-        if name == STDIN:
-            yield from _articles_from_bytes(stdin.read(), "<stdin>")
-            continue
-        path = Path(name)
-        files = walk(path) if path.is_dir() else [path]
-        for file in files:
-            try:
-                data = file.read_bytes()
-            except OSError as error:
-                yield InputError(str(file), f"cannot read: {error.strerror or error}")
-                continue
-            yield from _articles_from_bytes(data, str(file))
-
-
-def _articles_from_bytes(data: bytes, source: str) -> Iterator[ArticleInput | InputError]:
-    decoded = decode(data, source)
-    if isinstance(decoded, InputError):
-        yield decoded
-    elif source.endswith(".jsonl"):
-        yield from _jsonl_articles(decoded, source)
-    else:
-        yield decoded
-
-
-def decode(data: bytes, source: str) -> ArticleInput | InputError:
-    """The text of a file: UTF-8 (BOM removed), else the encoding charset-normalizer detects."""
-    if b"\x00" in data:
-        return InputError(source, "binary file (contains NUL bytes), skipped")
-    try:
-        text, encoding = data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        best = from_bytes(data).best()
-        if best is None:
-            return InputError(source, "cannot decode: not text in any known encoding")
-        text, encoding = str(best), best.encoding
-    warnings = ()
-    if not text.strip():
-        warnings = ("empty file",)
-    elif encoding != "utf-8":
-        warnings = (f"not UTF-8; decoded as {encoding}",)
-    return ArticleInput(text=text, source=source, encoding=encoding, warnings=warnings)
-
-
-def _jsonl_articles(
-    read: ArticleInput, source: str, first_line: int = 1
-) -> Iterator[ArticleInput | InputError]:
-    """The articles of `.jsonl` text whose first line is line `first_line` of `source`."""
-    for number, line in enumerate(read.text.splitlines(), start=first_line):
-        if not line.strip():
-            continue
-        where = f"{source}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield InputError(where, f"not a JSON object: {error.msg}")
-            continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            yield InputError(where, 'needs a JSON object with a "text" string')
-            continue
-        published = record.get("published")
-        if published is not None and not _is_iso_date(published):
-            yield InputError(where, f'"published" is not a YYYY-MM-DD date: {published!r}')
-            continue
-        text = record["text"]
-        yield ArticleInput(
-            text=text,
-            source=where,
-            id=None if record.get("id") is None else str(record["id"]),
-            published=published,
-            encoding=read.encoding,
-            warnings=() if text.strip() else ("empty text",),
-        )
-
-
-def _is_iso_date(value: object) -> bool:
-    try:
-        date.fromisoformat(str(value))
-    except ValueError:
-        return False
-    return True
+class RunFailed(Exception):
+    """The run cannot go on (the worker processes died); the message is one line."""
 
 
 @dataclass(frozen=True)
@@ -139,14 +65,40 @@ class ExtractorSettings:
     model: str | None = None
     published: date | None = None
     keep_boilerplate: bool = False
+    with_text: bool = False  # the renderings that show the text itself need it
 
     def build(self) -> Extractor:
         return Extractor(
-            self.model, published=self.published, keep_boilerplate=self.keep_boilerplate
+            self.model,
+            published=self.published,
+            keep_boilerplate=self.keep_boilerplate,
+            with_text=self.with_text,
         )
 
 
-def process_batch(extractor: Extractor, batch: list[ArticleInput | InputError]) -> list[Result]:
+def check_model(name: str | None) -> str:
+    """The pipeline to load, checked from its meta.json without loading it: an installed spaCy
+    pipeline with a parser and an entity recogniser; ModelNotFound (one line) otherwise."""
+    model = find_model(name)
+    folder = Path(model) if Path(model).is_dir() else spacy.util.get_package_path(model)
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        components = meta["pipeline"]
+    except (OSError, ValueError, KeyError, TypeError):
+        raise ModelNotFound(f"{model} is not a spaCy pipeline (no readable meta.json)") from None
+    missing = [name for name in NEEDED_COMPONENTS if name not in components]
+    if missing:
+        raise ModelNotFound(f"spaCy pipeline {model} has no {' and no '.join(missing)}")
+    return model
+
+
+def available_cores() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def process_batch(extractor: Extractor, batch: list[Read]) -> list[Result]:
     """Results for one batch, in order; an article that makes extraction fail becomes an error."""
     articles = [item for item in batch if isinstance(item, ArticleInput)]
     try:
@@ -171,53 +123,187 @@ def _start_worker(settings: ExtractorSettings) -> None:
     _worker_extractor = settings.build()
 
 
-def _work_in_worker(batch: list[ArticleInput | InputError]) -> list[Result]:
+def _work_in_worker(batch: list[Read]) -> list[Result]:
     assert _worker_extractor is not None
     return process_batch(_worker_extractor, batch)
 
 
-def batches(items: Iterable[ArticleInput | InputError], size: int) -> Iterator[list]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
+def _read_in_worker(pieces: list[str], given: Published | None) -> list[Article]:
+    assert _worker_extractor is not None
+    return _worker_extractor.read_pieces(pieces, given)
+
+
+class _ThisProcess:
+    """The worker pool's interface, doing the work at once in this process (`--jobs 1`)."""
+
+    def __init__(self, settings: ExtractorSettings):
+        _start_worker(settings)
+
+    def submit(self, work: Callable, *args) -> Future:
+        future: Future = Future()
+        future.set_result(work(*args))
+        return future
+
+
+@contextmanager
+def _workers(settings: ExtractorSettings, jobs: int):
+    if jobs <= 1:
+        try:
+            workers = _ThisProcess(settings)
+        except Exception as error:  # a pipeline that passed check_model and still fails
+            raise RunFailed(f"cannot load the model: {error}") from None
+        yield workers
+        return
+    try:
+        with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(settings,)) as pool:
+            yield pool
+    except BrokenProcessPool:
+        raise RunFailed(
+            "a worker process stopped (out of memory, or the model failed to load)"
+        ) from None
+
+
+def batches(items: Iterable[Read], size: int) -> Iterator[list[Read]]:
+    """`items` in batches of `size`; a huge text comes alone."""
+    batch: list[Read] = []
+    for item in items:
+        if isinstance(item, ArticleInput) and _is_huge(item):
+            if batch:
+                yield batch
+            yield [item]
+            batch = []
+            continue
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
         yield batch
 
 
-def run(
-    items: Iterable[ArticleInput | InputError], settings: ExtractorSettings, jobs: int = 1
-) -> Iterator[Result]:
+def run(items: Iterable[Read], settings: ExtractorSettings, jobs: int = 1) -> Iterator[Result]:
     """Results for `items` in input order, from this process or from `jobs` worker processes."""
-    if jobs <= 1:
-        extractor = settings.build()
-        for batch in batches(items, BATCH_SIZE):
-            yield from process_batch(extractor, batch)
-        return
-    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(settings,)) as pool:
+    limit = jobs * BATCHES_IN_FLIGHT_PER_JOB if jobs > 1 else 1
+    with _workers(settings, jobs) as workers:
         in_flight: deque[Future] = deque()
         for batch in batches(items, BATCH_SIZE):
-            in_flight.append(pool.submit(_work_in_worker, batch))
-            if len(in_flight) >= jobs * BATCHES_IN_FLIGHT_PER_JOB:
+            if len(batch) == 1 and isinstance(batch[0], ArticleInput) and _is_huge(batch[0]):
+                while in_flight:
+                    yield from in_flight.popleft().result()
+                yield from _huge_article(batch[0], settings, workers, limit)
+                continue
+            in_flight.append(workers.submit(_work_in_worker, batch))
+            if len(in_flight) >= limit:
                 yield from in_flight.popleft().result()
         while in_flight:
             yield from in_flight.popleft().result()
 
 
-def report_error(error: InputError) -> None:
-    print(f"extract: error: {error.source}: {error.message}", file=sys.stderr, flush=True)
+def _is_huge(item: ArticleInput) -> bool:
+    return len(item.text) > HUGE_CHARS
 
 
-def report_warnings(article: Article) -> None:
-    for warning in article.warnings:
-        print(f"extract: warning: {article.source}: {warning}", file=sys.stderr, flush=True)
+def _huge_article(
+    item: ArticleInput, settings: ExtractorSettings, workers, limit: int
+) -> Iterator[Result]:
+    """One huge text: its pieces read in batches of BATCH_CHARS characters, at most `limit`
+    batches out at once, progress reported a batch at a time."""
+    source = item.source or "<text>"
+    try:
+        ranges, pieces = split_article(item, settings.keep_boilerplate)
+        article = PendingArticle.of(item, ranges, pieces)
+        # The first piece goes alone: later ones resolve their dates against the date it finds.
+        given = given_date(item, settings.published)
+        first = workers.submit(_read_in_worker, pieces[:1], given).result()
+        article.add(first[0])
+        yield PiecesDone(source, 1, len(pieces))
+        given = first[0].published
+        in_flight: deque[Future] = deque()
+        for batch in _batches_of_chars(pieces[1:]):
+            in_flight.append(workers.submit(_read_in_worker, batch, given))
+            while len(in_flight) >= limit or (in_flight and in_flight[0].done()):
+                yield _collected(in_flight.popleft(), article, source)
+        while in_flight:
+            yield _collected(in_flight.popleft(), article, source)
+        del pieces
+        done = article.assembled(settings.with_text)
+        del article  # its parts: the facts are not held twice while the record is written
+        yield done
+    except BrokenProcessPool:
+        raise
+    except Exception as error:
+        yield InputError(source, f"extraction failed: {error!r}")
 
 
-def with_progress(results: Iterable[Result]) -> Iterator[Result]:
-    """`results`, counted on a progress line on stderr (only shown when stderr is a terminal)."""
+def _collected(future: Future, article: PendingArticle, source: str) -> PiecesDone:
+    for part in future.result():
+        article.add(part)
+    return PiecesDone(source, len(article.parts), len(article.piece_starts))
+
+
+def _batches_of_chars(pieces: list[str]) -> Iterator[list[str]]:
+    batch: list[str] = []
+    chars = 0
+    for piece in pieces:
+        if batch and chars + len(piece) > BATCH_CHARS:
+            yield batch
+            batch, chars = [], 0
+        batch.append(piece)
+        chars += len(piece)
+    if batch:
+        yield batch
+
+
+def deliver(results: Iterable[Result], writer: Writer) -> bool:
+    """Each result written or reported on stderr; True when any input failed."""
+    failed = False
+    for result in results:
+        if isinstance(result, InputError):
+            report("error", result.source, result.message)
+            failed = True
+        elif isinstance(result, InputWarning):
+            report("warning", result.source, result.message)
+        elif isinstance(result, Article):
+            for warning in result.warnings:
+                report("warning", result.source or "<text>", warning)
+            writer.write(result)
+    return failed
+
+
+def report(kind: str, source: str | None, message: str) -> None:
+    where = f"{source}: " if source else ""
+    print(f"extract: {kind}: {where}{message}", file=sys.stderr, flush=True)
+
+
+def with_progress(results: Iterable[Result], total: int | None) -> Iterator[Result]:
+    """`results`, counted on a progress line on stderr against `total` (None: unknown), with a
+    rate; a huge text's pieces get a line of their own while it is read."""
     from rich.console import Console
-    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TimeElapsedColumn
+    from rich.progress import (
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        SpinnerColumn,
+        TimeElapsedColumn,
+    )
 
-    columns = (SpinnerColumn(), "{task.description}", MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("articles", total=None)
+    class RateColumn(ProgressColumn):
+        def render(self, task):
+            return f"{task.speed:.1f}/s" if task.speed else ""
+
+    columns = (SpinnerColumn(), "{task.description}", MofNCompleteColumn(), RateColumn())
+    console = Console(stderr=True)
+    with Progress(*columns, TimeElapsedColumn(), console=console, transient=True) as bar:
+        task = bar.add_task("articles", total=total)
+        pieces = None
         for result in results:
+            if isinstance(result, PiecesDone):
+                if pieces is None:
+                    pieces = bar.add_task(f"pieces of {result.source}", total=result.total)
+                bar.update(pieces, completed=result.done)
+            elif not isinstance(result, InputWarning):
+                if pieces is not None:
+                    bar.remove_task(pieces)
+                    pieces = None
+                bar.advance(task)
             yield result
-            progress.advance(task)

@@ -372,7 +372,10 @@ def _resolve(candidates: list[_Candidate], anchor: date | None, rules: _Rules) -
     values: dict[int, tuple[str | None, str]] = {}  # candidate index -> (value, precision)
     for number, candidate in enumerate(candidates):
         if candidate.label == "DATE":
-            resolved = _date_value(candidate.span, anchor, rules)
+            try:
+                resolved = _date_value(candidate.span, anchor, rules)
+            except (ValueError, OverflowError):  # outside the calendar: '2500 years ago'
+                resolved = None, "unknown"
             if resolved is not None:
                 values[number] = resolved
         elif candidate.label == "HOLIDAY":

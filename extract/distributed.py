@@ -20,9 +20,9 @@ from pathlib import Path
 
 import click
 
-from .cli_utils import ExtractorSettings, InputError, report_error
+from .cli_utils import ExtractorSettings, report
 from .extractor import Extractor
-from .part_folder import PART_FORMATS, PartFolder, PartReport, extract_part
+from .part_folder import MANIFEST, NOTES, PART_FORMATS, PartFolder, PartReport, extract_part
 from .parts import Part, is_url, plan_parts
 from .pipeline import find_model
 
@@ -144,10 +144,10 @@ def plan_run(
 def _run_plan(plan: RunPlan, reports: Iterable[PartReport], progress: bool) -> None:
     """Collect the reports of the parts run; with `progress`, a bar over parts and one line
     per failed input on stderr, as the command line shows them."""
-    for report in _with_progress(reports, len(plan.todo), progress):
-        plan.reports.append(report)
-        for error in report.errors if progress else ():
-            report_error(InputError(error["source"], error["message"]))
+    for done in _with_progress(reports, len(plan.todo), progress):
+        plan.reports.append(done)
+        for error in done.errors if progress else ():
+            report("error", error["source"], error["message"])
 
 
 def finish_run(plan: RunPlan, read_notes: bool = False) -> Summary:
@@ -233,12 +233,17 @@ def wants_parts(
     output: str | None, output_format: str | None, *, engine: str, resume: bool, **_options
 ) -> bool:
     """Whether the command line asks for a folder of parts rather than one stream of records:
-    the Dask engine, Parquet, `--resume`, or `-o` naming a folder or a URL."""
+    the Dask engine, Parquet, `--resume`, or `-o` naming a folder: a URL, a path ending in `/`,
+    or an existing folder that is empty or holds parts (any other folder is left alone)."""
     if engine == "dask" or output_format == "parquet" or resume:
         return True
     if output is None or output_format not in (None, *PART_FORMATS):
         return False
-    return is_url(output) or output.endswith(("/", "\\")) or Path(output).is_dir()
+    if is_url(output) or output.endswith(("/", "\\")):
+        return True
+    folder = Path(output)
+    holds_parts = (folder / MANIFEST).exists() or (folder / NOTES).is_dir()
+    return folder.is_dir() and (holds_parts or not any(folder.iterdir()))
 
 
 def run_from_cli(
@@ -320,10 +325,3 @@ def _missing_extra(engine: str, output_format: str) -> str | None:
     if output_format == "parquet" and find_spec("pyarrow") is None:
         return "--format parquet"
     return None
-
-
-class PathOrUrl(click.Path):
-    """An input path, checked by click as usual, or an fsspec URL, passed on as it is."""
-
-    def convert(self, value, param, ctx):
-        return value if is_url(str(value)) else super().convert(value, param, ctx)

@@ -2,31 +2,49 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from itertools import accumulate
+from typing import Any
 
 from spacy.attrs import IS_ALPHA, IS_STOP
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import boilerplate, dates, percentages, places, quotes
-from .facts import Article, Boilerplate, Place, Published, Speaker, shifted
+from .facts import (
+    Article,
+    Boilerplate,
+    PageMeta,
+    Place,
+    Published,
+    Speaker,
+    shifted,
+    with_text_from,
+)
 from .pipeline import build_pipeline, find_model
 
 # Texts are parsed and read in pieces of at most this many characters (cut at paragraph breaks):
 # spaCy's memory grows with the length of a text (about 1 GB per 100,000 characters) and its
 # `max_length` rejects long ones outright. Nearly every news article fits in one piece.
 PIECE_CHARS = 30_000
-
-# A batch of texts for spaCy stops growing at this many characters (a longer piece goes alone):
-# a batch of eight long articles took 250 MB above the loaded pipeline, eight short ones 50 MB.
-BATCH_CHARS = 20_000
+# At most this many characters go through `nlp.pipe` in one batch: spaCy's memory follows the
+# characters in a batch, so a count of texts alone lets a run of long pieces blow it up.
+BATCH_CHARS = 60_000
 
 # Below this share of English stop words among the words, the text is probably not English.
 MIN_ENGLISH_STOPWORD_SHARE = 0.15
 MIN_WORDS_FOR_LANGUAGE_CHECK = 40
+# Scripts written without spaces between words (Chinese, Japanese) give the stop-word test no
+# words: a text whose letters are mostly not Latin ones is not English either.
+LETTER = re.compile(r"[^\W\d_]")
+LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+MIN_LETTERS_FOR_SCRIPT_CHECK = 20
+MIN_LATIN_LETTER_SHARE = 0.5
+NOT_ENGLISH = "text does not look like English; facts may be missing"
+NO_PUBLISHED_WARNING = "no publication date: relative dates left unresolved; pass --published"
 
 
 @dataclass(frozen=True)
@@ -39,6 +57,8 @@ class ArticleInput:
     published: str | None = None  # ISO date carried by the input itself
     encoding: str = "utf-8"
     warnings: tuple[str, ...] = ()
+    meta: PageMeta | None = None  # set for web pages, whose `text` was extracted from markup
+    metadata_published: str | None = None  # ISO date from the page's metadata
 
 
 def split_into_pieces(text: str, limit: int) -> list[str]:
@@ -63,25 +83,18 @@ def split_into_pieces(text: str, limit: int) -> list[str]:
     return pieces
 
 
-def batches_by_chars(
-    pieces: Iterable[tuple[str, int]], most: int, chars: int
-) -> Iterator[list[tuple[str, int]]]:
-    """Consecutive (text, tag) pairs gathered while a batch holds fewer than `most` texts and
-    fewer than `chars` characters."""
-    batch: list[tuple[str, int]] = []
-    size = 0
-    for piece in pieces:
-        if batch and (len(batch) >= most or size + len(piece[0]) > chars):
-            yield batch
-            batch, size = [], 0
-        batch.append(piece)
-        size += len(piece[0])
-    if batch:
-        yield batch
+def split_article(
+    item: ArticleInput, keep_boilerplate: bool = False, piece_chars: int | None = None
+) -> tuple[list[Boilerplate], list[str]]:
+    """The article's boilerplate ranges, and its text (boilerplate blanked) cut into pieces of
+    at most `piece_chars` (default PIECE_CHARS) characters."""
+    ranges = [] if keep_boilerplate else boilerplate.find_boilerplate(item.text)
+    masked = boilerplate.mask(item.text, ranges)
+    return ranges, split_into_pieces(masked, piece_chars or PIECE_CHARS)
 
 
 @dataclass
-class _PendingArticle:
+class PendingArticle:
     """An article whose pieces are still going through the pipeline, and the facts of those
     that came back, their offsets already moved to the whole text."""
 
@@ -90,9 +103,44 @@ class _PendingArticle:
     piece_starts: list[int]
     parts: list[Article] = field(default_factory=list)
 
+    @classmethod
+    def of(cls, item: ArticleInput, ranges: list[Boilerplate], pieces: list[str]):
+        return cls(item, ranges, list(accumulate((len(p) for p in pieces[:-1]), initial=0)))
+
     @property
     def complete(self) -> bool:
         return len(self.parts) == len(self.piece_starts)
+
+    def add(self, part: Article) -> None:
+        """The facts of the next piece, offsets relative to that piece."""
+        self.parts.append(shifted(part, self.piece_starts[len(self.parts)]))
+
+    def assembled(self, with_text: bool = False) -> Article:
+        """The article's own record from the facts of its pieces (one piece but for huge texts);
+        its text too for a web page, or `with_text`."""
+        parts, item = self.parts, self.item
+        undated = (
+            (NO_PUBLISHED_WARNING,) if parts[0].published is None and item.text.strip() else ()
+        )
+        record = Article(
+            source=item.source,
+            id=item.id,
+            published=parts[0].published,
+            quotes=tuple(quote for part in parts for quote in part.quotes),
+            speakers=_merged_speakers([s for part in parts for s in part.speakers]),
+            dates=tuple(mention for part in parts for mention in part.dates),
+            percentages=tuple(figure for part in parts for figure in part.percentages),
+            places=_merged_places([place for part in parts for place in part.places]),
+            boilerplate=tuple(self.ranges),
+            encoding=item.encoding,
+            warnings=item.warnings
+            + tuple(dict.fromkeys(w for p in parts for w in p.warnings))
+            + undated,
+            meta=item.meta,
+            text=item.text if with_text or item.meta is not None else None,
+        )
+        # Facts found in the masked text take their text from the original: never its blanks.
+        return with_text_from(record, item.text)
 
 
 class Extractor:
@@ -102,14 +150,16 @@ class Extractor:
         self,
         model: str | None = None,
         *,
-        published: date | None = None,
+        published: str | date | None = None,
         keep_boilerplate: bool = False,
+        with_text: bool = False,
         batch_size: int = 16,
         nlp: Language | None = None,
     ):
+        self.default_published = as_date(published)
         self.nlp = nlp or build_pipeline(find_model(model))
-        self.default_published = published
         self.keep_boilerplate = keep_boilerplate
+        self.with_text = with_text
         self.batch_size = batch_size
         self.piece_chars = min(PIECE_CHARS, self.nlp.max_length)
 
@@ -117,47 +167,67 @@ class Extractor:
         self, text: str, published: str | date | None = None, **metadata: str | None
     ) -> Article:
         """The facts of one article text."""
-        if isinstance(published, date):
-            published = published.isoformat()
-        item = ArticleInput(text=text, published=published, **metadata)
+        day = as_date(published)
+        item = ArticleInput(text=text, published=day and day.isoformat(), **metadata)
         return next(self.pipe([item]))
 
     def pipe(self, items: Iterable[ArticleInput | str]) -> Iterator[Article]:
         """Articles for `items` (inputs or plain texts), in order, streamed through `nlp.pipe`."""
-        pending: dict[int, _PendingArticle] = {}
+        pending: dict[int, PendingArticle] = {}
 
         def pieces() -> Iterator[tuple[str, int]]:
             for number, item in enumerate(items):
                 if isinstance(item, str):
                     item = ArticleInput(text=item)
-                ranges = [] if self.keep_boilerplate else boilerplate.find_boilerplate(item.text)
-                parts = split_into_pieces(boilerplate.mask(item.text, ranges), self.piece_chars)
-                starts = list(accumulate((len(part) for part in parts[:-1]), initial=0))
-                pending[number] = _PendingArticle(item, ranges, starts)
+                ranges, parts = split_article(item, self.keep_boilerplate, self.piece_chars)
+                pending[number] = PendingArticle.of(item, ranges, parts)
                 for part in parts:
                     yield part, number
 
         for doc, number in self._parsed(pieces()):
             article = pending[number]
             # Later pieces resolve their dates against the date the first one found.
-            given = article.parts[0].published if article.parts else self._given(article.item)
-            offset = article.piece_starts[len(article.parts)]
-            article.parts.append(shifted(self._facts(doc, given), offset))
+            given = article.parts[0].published if article.parts else self.given(article.item)
+            article.add(self._facts(doc, given))
             if article.complete:
                 del pending[number]
-                yield _assembled(article)
+                yield article.assembled(self.with_text)
 
-    def _parsed(self, pieces: Iterable[tuple[str, int]]) -> Iterator[tuple[Doc, int]]:
-        """`nlp.pipe` over batches of at most `batch_size` pieces and about `BATCH_CHARS`
-        characters: spaCy's peak memory follows the characters of a batch, not its count."""
-        for batch in batches_by_chars(pieces, self.batch_size, BATCH_CHARS):
+    def read_pieces(self, pieces: list[str], given: Published | None) -> list[Article]:
+        """The facts of each piece of one article, offsets relative to the piece."""
+        docs = self.nlp.pipe(pieces, batch_size=max(len(pieces), 1))
+        return [self._facts(doc, given) for doc in docs]
+
+    def _parsed(self, pieces: Iterator[tuple[str, int]]) -> Iterator[tuple[Doc, int]]:
+        """`pieces` through the pipeline, in batches of at most `batch_size` pieces and
+        BATCH_CHARS characters (a longer piece goes alone)."""
+        batch: list[tuple[str, int]] = []
+        chars = 0
+        for piece in pieces:
+            if batch and (len(batch) == self.batch_size or chars + len(piece[0]) > BATCH_CHARS):
+                yield from self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+                batch, chars = [], 0
+            batch.append(piece)
+            chars += len(piece[0])
+        if batch:
             yield from self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
 
     def _facts(self, doc: Doc, given: Published | None) -> Article:
-        """The facts of one text or piece of text, offsets relative to it."""
-        published, date_mentions = dates.find_dates(doc, given)
-        found_places = places.find_places(doc)
-        found_quotes, speakers = quotes.find_quotes(doc)
+        """The facts of one text or piece of text, offsets relative to it. A reader that fails
+        loses its own facts only, with a warning: no single fact may sink an article."""
+        warnings: list[str] = []
+
+        def read(name: str, reader: Callable[[], Any], nothing: Any) -> Any:
+            try:
+                return reader()
+            except Exception as error:
+                warnings.append(f"{name} not read ({type(error).__name__}: {error})")
+                return nothing
+
+        published, date_mentions = read("dates", lambda: dates.find_dates(doc, given), (given, ()))
+        found_places = read("places", lambda: places.find_places(doc), ())
+        found_quotes, speakers = read("quotes", lambda: quotes.find_quotes(doc), ((), ()))
+        figures, figure_notes = read("percentages", lambda: _figures(doc, found_places), ((), ()))
         return Article(
             source=None,
             id=None,
@@ -165,35 +235,19 @@ class Extractor:
             quotes=tuple(found_quotes),
             speakers=tuple(speakers),
             dates=tuple(date_mentions),
-            percentages=tuple(percentages.find_percentages(doc, found_places)),
+            percentages=tuple(figures),
             places=tuple(found_places),
-            warnings=language_warnings(doc),
+            warnings=(*warnings, *language_warnings(doc), *figure_notes),
         )
 
-    def _given(self, item: ArticleInput) -> Published | None:
-        if item.published:
-            return Published(value=item.published, origin="input")
-        if self.default_published:
-            return Published(value=self.default_published.isoformat(), origin="option")
-        return None
+    def given(self, item: ArticleInput) -> Published | None:
+        return given_date(item, self.default_published)
 
 
-def _assembled(article: _PendingArticle) -> Article:
-    """The article's own record from the facts of its pieces (one piece but for huge texts)."""
-    parts, item = article.parts, article.item
-    return Article(
-        source=item.source,
-        id=item.id,
-        published=parts[0].published,
-        quotes=tuple(quote for part in parts for quote in part.quotes),
-        speakers=_merged_speakers([s for part in parts for s in part.speakers]),
-        dates=tuple(mention for part in parts for mention in part.dates),
-        percentages=tuple(figure for part in parts for figure in part.percentages),
-        places=_merged_places([place for part in parts for place in part.places]),
-        boilerplate=tuple(article.ranges),
-        encoding=item.encoding,
-        warnings=item.warnings + tuple(dict.fromkeys(w for part in parts for w in part.warnings)),
-    )
+def _figures(doc: Doc, found_places) -> tuple[list, tuple[str, ...]]:
+    """The percentages of a text and the warnings about them (a share read above 100%)."""
+    figures = percentages.find_percentages(doc, found_places)
+    return figures, percentages.percentage_warnings(doc, figures)
 
 
 def _merged_speakers(speakers: list[Speaker]) -> tuple[Speaker, ...]:
@@ -231,8 +285,40 @@ def language_warnings(doc: Doc) -> tuple[str, ...]:
     # One array read instead of a Python object per token: this runs on every text.
     alpha, stop = doc.to_array([IS_ALPHA, IS_STOP]).T.astype(bool)
     words = int(alpha.sum())
-    if words < MIN_WORDS_FOR_LANGUAGE_CHECK:
+    if words >= MIN_WORDS_FOR_LANGUAGE_CHECK:
+        english = (alpha & stop).sum() / words >= MIN_ENGLISH_STOPWORD_SHARE
+        return () if english else (NOT_ENGLISH,)
+    letters = len(LETTER.findall(doc.text))
+    if letters < MIN_LETTERS_FOR_SCRIPT_CHECK:
         return ()
-    if (alpha & stop).sum() / words >= MIN_ENGLISH_STOPWORD_SHARE:
-        return ()
-    return ("text does not look like English; facts may be missing",)
+    latin = len(LATIN_LETTER.findall(doc.text))
+    return () if latin / letters >= MIN_LATIN_LETTER_SHARE else (NOT_ENGLISH,)
+
+
+def given_date(item: ArticleInput, default: date | None) -> Published | None:
+    """The publication date an input carries, else the default given to the extractor, else the
+    date in a web page's metadata."""
+    if item.published:
+        return Published(value=item.published, origin="input")
+    if default:
+        return Published(value=default.isoformat(), origin="option")
+    if item.metadata_published:
+        return Published(value=item.metadata_published, origin="metadata")
+    return None
+
+
+def as_date(published: object) -> date | None:
+    """A publication date given as an ISO string, a `date` or a `datetime` (None for None)."""
+    if isinstance(published, datetime):
+        return published.date()
+    if published is None or isinstance(published, date):
+        return published
+    if isinstance(published, str):
+        try:
+            return datetime.fromisoformat(published.strip()).date()
+        except ValueError:
+            pass
+    raise ValueError(
+        f"published must be an ISO date string (YYYY-MM-DD), a date or a datetime, "
+        f"not {published!r}"
+    )

@@ -54,10 +54,11 @@ class Percentage:
     start: int
     end: int
     value: float | None
-    kind: str  # vote_share | turnout | counted | poll | other
+    kind: str  # vote_share | turnout | counted | poll | change | margin | other
     place: str | None = None
     subject: str | None = None
     claimed_by: str | None = None
+    unit: str = "percent"  # percent | points
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ class Place:
 @dataclass(frozen=True)
 class Published:
     value: str
-    origin: str  # text | option | input | inferred
+    origin: str  # input | option | metadata | text | inferred (from strongest to weakest)
     text: str | None = None
     start: int | None = None
     end: int | None = None
@@ -92,6 +93,17 @@ class Boilerplate:
     start: int
     end: int
     reason: str
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What a web page says about itself, beside its article text."""
+
+    title: str | None = None
+    author: str | None = None
+    sitename: str | None = None
+    url: str | None = None
+    language: str | None = None  # ISO 639-1 code, from the page's own markup
 
 
 @dataclass(frozen=True)
@@ -108,6 +120,10 @@ class Article:
     encoding: str = "utf-8"
     warnings: tuple[str, ...] = field(default=())
     schema: str = SCHEMA_ID
+    meta: PageMeta | None = None  # web inputs only
+    # The text every offset indexes: always for web inputs (it is extracted, not read),
+    # for plain text with --with-text.
+    text: str | None = None
 
 
 def shifted(fact: Any, offset: int) -> Any:
@@ -126,6 +142,22 @@ def shifted(fact: Any, offset: int) -> Any:
     return replace(fact, **changes)
 
 
+def with_text_from(fact: Any, text: str) -> Any:
+    """`fact` with the `text` of every span in it, nested ones included, read from `text` at its
+    offsets: facts found in the masked text never carry its blanks."""
+    changes = {}
+    for item in fields(fact):
+        value = getattr(fact, item.name)
+        if is_dataclass(value):
+            changes[item.name] = with_text_from(value, text)
+        elif isinstance(value, tuple) and value and is_dataclass(value[0]):
+            changes[item.name] = tuple(with_text_from(element, text) for element in value)
+    start, end = getattr(fact, "start", None), getattr(fact, "end", None)
+    if isinstance(getattr(fact, "text", None), str) and isinstance(start, int) and end is not None:
+        changes["text"] = text[start:end]
+    return replace(fact, **changes) if changes else fact
+
+
 def to_json(fact: Any) -> Any:
     """The JSON-ready form of a fact: dicts, lists and scalars, in field order."""
     if is_dataclass(fact):
@@ -140,4 +172,7 @@ def to_json(fact: Any) -> Any:
 def article_json(article: Article) -> dict[str, Any]:
     """The output object of one article, `schema` first as the contract shows it."""
     data = to_json(article)
+    for optional in ("meta", "text"):  # plain-text records stay as they were without them
+        if data[optional] is None:
+            del data[optional]
     return {"schema": data.pop("schema"), **data}

@@ -21,9 +21,10 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from typing import Any, BinaryIO
 
-from .cli_utils import BATCH_SIZE, InputError, batches, process_batch
+from .cli_utils import BATCH_SIZE, batches, process_batch
 from .extractor import Extractor
 from .facts import Article
+from .inputs import InputError
 from .parts import Part, read_part
 from .render import make_writer
 

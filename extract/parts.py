@@ -9,11 +9,12 @@ Inputs are local paths or fsspec URLs (`s3://`, `gs://`, `file://`, `memory://`,
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .cli_utils import InputError, _jsonl_articles, decode, walk
+from . import web
 from .extractor import ArticleInput
+from .inputs import InputError, _jsonl_articles, articles_from_bytes, decode, source_name, walk
 
 # A part stops growing at this many bytes of input even when it holds fewer articles than asked:
 # a part of long pages must not take a worker's memory or an hour.
@@ -28,6 +29,7 @@ class InputSlice:
     source: str  # as the user named it, and as records and errors show it
     location: str  # where a worker opens it: an absolute path or a URL
     size: int
+    error: str | None = None  # why it cannot be read, found while planning
     articles: int = 1
     first_line: int | None = None
     lines: int = 0
@@ -52,7 +54,12 @@ class Part:
 
 
 def is_url(name: str) -> bool:
+    """A URL: a web page (http, https) or a file in storage fsspec reaches (s3://, file://)."""
     return "://" in name
+
+
+def is_fsspec_url(name: str) -> bool:
+    return is_url(name) and not web.is_url(name)
 
 
 def plan_parts(
@@ -66,22 +73,29 @@ def plan_parts(
     slices = (
         piece
         for name in inputs
-        for file, location, size in _files(name, storage_options or {})
-        for piece in _slices(file, location, size, files_per_task, storage_options or {})
+        for file in _files(name, storage_options or {})
+        for piece in _slices(file, files_per_task, storage_options or {})
     )
     return [
         Part(number, tuple(group)) for number, group in enumerate(_grouped(slices, files_per_task))
     ]
 
 
-def _files(name: str, storage_options: dict) -> Iterator[tuple[str, str, int]]:
-    """(source, location, size) of every file `name` stands for, in the order `extract` reads."""
+def _files(name: str, storage_options: dict) -> Iterator[InputSlice]:
+    """Every file `name` stands for, whole, in the order `extract` reads them; a file or folder
+    that cannot be read as a slice that carries the error."""
+    if web.is_url(name):  # a web page, fetched by the worker that reads its part
+        yield InputSlice(name, name, 0)
+        return
     if not is_url(name):
         path = Path(name)
         if not path.exists():
             raise FileNotFoundError(f"no such file or folder: {name}")
         for file in walk(path) if path.is_dir() else [path]:
-            yield str(file), str(file.resolve()), file.stat().st_size
+            if isinstance(file, InputError):
+                yield InputSlice(file.source, "", 0, error=file.message)
+            elif isinstance(file, Path):  # not a warning about a file skipped on purpose
+                yield InputSlice(source_name(file), str(file.resolve()), file.stat().st_size)
         return
     import fsspec  # here, not at the top: a plain `extract` run starts without it
 
@@ -89,7 +103,7 @@ def _files(name: str, storage_options: dict) -> Iterator[tuple[str, str, int]]:
     if not fs.exists(root):
         raise FileNotFoundError(f"no such file or folder: {name}")
     if not fs.isdir(root):
-        yield name, name, fs.size(root)
+        yield InputSlice(name, name, fs.size(root))
         return
     found = fs.find(root, detail=True)
     # Sorted folder by folder, dot-files and dot-folders skipped, as for a local folder.
@@ -98,23 +112,22 @@ def _files(name: str, storage_options: dict) -> Iterator[tuple[str, str, int]]:
         if any(step.startswith(".") for step in relative.split("/")):
             continue
         url = fs.unstrip_protocol(path)
-        yield url, url, found[path]["size"]
+        yield InputSlice(url, url, found[path]["size"])
 
 
-def _slices(
-    source: str, location: str, size: int, per_part: int, storage_options: dict
-) -> Iterator[InputSlice]:
-    if not source.endswith(".jsonl"):
-        yield InputSlice(source, location, size)
+def _slices(file: InputSlice, per_part: int, storage_options: dict) -> Iterator[InputSlice]:
+    """A `.jsonl` file cut into runs of at most `per_part` articles; any other file whole."""
+    if file.error or not file.source.endswith(".jsonl") or web.is_url(file.location):
+        yield file
         return
     # Lines are counted here, once, so that every part knows its line numbers without reading
     # what comes before it; reading is far faster than extraction, so this costs little.
     import fsspec
 
     try:
-        stream = fsspec.open(location, "rb", **storage_options).open()
+        stream = fsspec.open(file.location, "rb", **storage_options).open()
     except OSError:  # unreadable here: the whole file as one slice, whose reading reports it
-        yield InputSlice(source, location, size, first_line=1, end=size)
+        yield replace(file, first_line=1, end=file.size)
         return
     start = end = number = articles = 0
     first_line = 1
@@ -123,14 +136,24 @@ def _slices(
             end += len(line)
             articles += bool(line.strip())
             if articles >= per_part or end - start >= MAX_PART_BYTES:
-                lines = number - first_line + 1
-                yield InputSlice(
-                    source, location, end - start, articles, first_line, lines, start, end
-                )
+                yield _lines(file, first_line, number, articles, start, end)
                 start, first_line, articles = end, number + 1, 0
     if number >= first_line:
-        lines = number - first_line + 1
-        yield InputSlice(source, location, end - start, articles, first_line, lines, start, end)
+        yield _lines(file, first_line, number, articles, start, end)
+
+
+def _lines(
+    file: InputSlice, first: int, last: int, articles: int, start: int, end: int
+) -> InputSlice:
+    return replace(
+        file,
+        size=end - start,
+        articles=articles,
+        first_line=first,
+        lines=last - first + 1,
+        start=start,
+        end=end,
+    )
 
 
 def _grouped(slices: Iterable[InputSlice], per_part: int) -> Iterator[list[InputSlice]]:
@@ -154,14 +177,23 @@ def read_part(
 ) -> Iterator[ArticleInput | InputError]:
     """The articles of `part`, in order; what cannot be read or parsed becomes an error."""
     for piece in part.inputs:
+        if piece.error:
+            yield InputError(piece.source, piece.error)
+            continue
+        if web.is_url(piece.location):
+            yield web.fetch(piece.location)
+            continue
         try:
             data = _read(piece, storage_options or {})
         except Exception as error:  # any storage's failure is one input's error, not the part's
             message = getattr(error, "strerror", None) or str(error) or type(error).__name__
             yield InputError(piece.source, f"cannot read: {message}")
             continue
+        if piece.first_line is None:
+            yield from articles_from_bytes(data, piece.source)
+            continue
         decoded = decode(data, piece.source)
-        if isinstance(decoded, InputError) or piece.first_line is None:
+        if isinstance(decoded, InputError):
             yield decoded
         else:
             yield from _jsonl_articles(decoded, piece.source, piece.first_line)

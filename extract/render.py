@@ -1,4 +1,5 @@
-"""Renderings of articles: JSON lines, a JSON document, CSV rows, and the rich table report.
+"""Renderings of articles: JSON lines, a JSON document, CSV rows, the rich table report, and
+(in `report_html`) HTML pages.
 
 Each writer writes every article whole and flushes it, so an interrupted batch leaves only
 complete records behind.
@@ -8,7 +9,11 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
+import sys
+import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TextIO
 
 from rich import box
@@ -16,9 +21,12 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .facts import Article, article_json
+from .facts import Article, DateMention, article_json
+from .report_common import shorten, summary_line, window
 
-FORMATS = ("table", "json", "jsonl", "csv")
+FORMATS = ("table", "json", "jsonl", "csv", "html")
+QUOTE_CHARS = 200  # a quote in the table is cut to about this many characters
+SPEAKER_CHARS = 28  # the speaker column's widest: the quote gets the room
 
 
 def json_line(article: Article) -> str:
@@ -133,9 +141,13 @@ def _span_row(field: str, span) -> dict:
 
 
 class TableWriter:
-    """The human report: one section per kind of fact, honest about empty ones."""
+    """The human report: one section per kind of fact, in text order, honest about empty ones.
 
-    def __init__(self, out: TextIO, color: bool):
+    With `status` (a terminal's stderr), one status line counts the articles done; each report
+    is printed over it and it is drawn again below, so the two never mix.
+    """
+
+    def __init__(self, out: TextIO, color: bool, status: TextIO | None = None):
         self.console = Console(
             file=out,
             no_color=not color,
@@ -145,8 +157,12 @@ class TableWriter:
             soft_wrap=False,
         )
         self.box = box.ROUNDED if color else box.ASCII2
+        self.status = status
+        self.done = 0
+        self.started = time.monotonic()
 
     def write(self, article: Article) -> None:
+        self._clear_status()
         console = self.console
         console.rule(Text(article.source or article.id or "article", style="bold"))
         console.print(_header(article))
@@ -159,15 +175,29 @@ class TableWriter:
                 console.print(table)
         console.print()
         console.file.flush()
+        self.done += 1
+        self._draw_status(article)
 
     def close(self) -> None:
-        pass
+        self._clear_status()
+
+    def _draw_status(self, article: Article) -> None:
+        if self.status is None:
+            return
+        elapsed = int(time.monotonic() - self.started)
+        line = f"extract: {self.done} done, {elapsed // 60}:{elapsed % 60:02d} · {article.source}"
+        width = shutil.get_terminal_size().columns - 1
+        self.status.write(line[:width] + "\r")
+        self.status.flush()
+
+    def _clear_status(self) -> None:
+        if self.status is not None and self.done:
+            self.status.write("\x1b[2K\r")
+            self.status.flush()
 
 
 def _header(article: Article) -> Text:
-    published = article.published
-    when = f"{published.value} ({published.origin})" if published else "unknown"
-    line = f"published: {when}"
+    line = summary_line(article)
     if article.id:
         line += f"   id: {article.id}"
     if article.encoding != "utf-8":
@@ -185,15 +215,18 @@ def _table(frame: box.Box, *columns: str) -> Table:
 
 
 def _quotes_table(article: Article, frame: box.Box) -> Table | None:
+    """Quotes in text order; the speaker as the text cites them, when that differs."""
     if not article.quotes:
         return None
-    # Grouped by speaker, groups in the order their first quote appears.
-    order: dict[str | None, int] = {}
-    for quote in article.quotes:
-        order.setdefault(quote.speaker, len(order))
-    table = _table(frame, "speaker", "quote", "kind")
-    for quote in sorted(article.quotes, key=lambda q: (order[q.speaker], q.start)):
-        table.add_row(quote.speaker or "(unattributed)", quote.text, quote.kind)
+    table = _table(frame, "speaker", "quote", "cue")
+    table.columns[0].max_width = SPEAKER_CHARS
+    for quote in sorted(article.quotes, key=lambda q: q.start):
+        speaker = quote.speaker or "(unattributed)"
+        mention = quote.speaker_mention.text if quote.speaker_mention else None
+        if mention and quote.speaker and quote.speaker.lower() not in mention.lower():
+            speaker += f" (“{shorten(mention, 40)}”)"
+        cue = quote.cue.text if quote.cue else "-"
+        table.add_row(speaker, shorten(quote.text, QUOTE_CHARS), cue)
     return table
 
 
@@ -215,22 +248,30 @@ def _speakers_table(article: Article, frame: box.Box) -> Table | None:
 def _dates_table(article: Article, frame: box.Box) -> Table | None:
     if not article.dates:
         return None
-    table = _table(frame, "date", "value", "sentence")
+    table = _table(frame, "date", "value", "context")
     for mention in article.dates:
-        sentence = mention.sentence.text.strip() if mention.sentence else ""
-        table.add_row(mention.text, mention.value or "-", sentence)
+        table.add_row(mention.text, mention.value or "-", _date_context(article, mention))
     return table
 
 
+def _date_context(article: Article, mention: DateMention) -> str:
+    sentence = mention.sentence
+    if article.text is not None:
+        bounds = (sentence.start, sentence.end) if sentence else None
+        return window(article.text, mention.start, mention.end, bounds)
+    if sentence is None:
+        return ""
+    return window(sentence.text, mention.start - sentence.start, mention.end - sentence.start)
+
+
 def _percentages_table(article: Article, frame: box.Box) -> Table | None:
+    """Each figure as written ('30 points' stays points) with what it is about."""
     if not article.percentages:
         return None
-    table = _table(frame, "place", "subject", "kind", "value", "claimed by")
+    table = _table(frame, "figure", "kind", "place", "subject", "context")
     for figure in article.percentages:
-        value = figure.text if figure.value is None else f"{figure.value:g}%"
-        table.add_row(
-            figure.place or "-", figure.subject or "-", figure.kind, value, figure.claimed_by or "-"
-        )
+        context = window(article.text, figure.start, figure.end) if article.text else ""
+        table.add_row(figure.text, figure.kind, figure.place or "-", figure.subject or "-", context)
     return table
 
 
@@ -253,7 +294,14 @@ SECTIONS: tuple[tuple[str, Callable[[Article, box.Box], Table | None]], ...] = (
 )
 
 
-def make_writer(name: str, out: TextIO, color: bool):
+def make_writer(name: str, out: TextIO, color: bool, folder: str | None = None):
+    """The writer for format `name`; with `folder`, html pages go there, one per article."""
     if name == "table":
-        return TableWriter(out, color)
+        status = sys.stderr if out.isatty() and sys.stderr.isatty() else None
+        return TableWriter(out, color, status)
+    if name == "html":
+        from .report_html import HtmlWriter
+        from .report_index import HtmlFolderWriter
+
+        return HtmlFolderWriter(Path(folder)) if folder else HtmlWriter(out)
     return {"json": JsonWriter, "jsonl": JsonlWriter, "csv": CsvWriter}[name](out)

@@ -799,12 +799,23 @@ CLEAN_TEXTS = [
     "Interview with Reuters\n\nThe minister answered questions for an hour.\n",
     "See all the evidence before you judge.\n"
     "He said rules on privacy and terms would change, and readers placed a classified ad.\n",
+    # A paragraph that a prompt's phrase row matches only across two of its sentences.
+    "Get the latest figures from the ministry before you decide anything about the plan. The"
+    " new app shows where each council stands on it this week, officials said.\n",
 ]
+
+
+# Furniture put after each clean text: the cleaner must find it there, so that a cleaner that
+# marks nothing fails these cases too.
+FURNITURE_AFTER = "\nSign up to our free Morning Briefing newsletter\n"
 
 
 @pytest.mark.parametrize("text", CLEAN_TEXTS)
 def test_content_shaped_like_furniture_is_not_marked(text):
     assert find_boilerplate(text) == []
+    page = text + FURNITURE_AFTER
+    ranges = find_boilerplate(page)
+    assert [page[item.start : item.end] for item in ranges] == [FURNITURE_AFTER.strip()]
 
 
 def test_mask_keeps_length_and_newlines():

@@ -81,7 +81,7 @@ def test_bad_jsonl_line_is_an_error_and_the_rest_goes_on(tmp_path: Path):
     assert result.exit_code == 1
     assert len(lines(result.stdout)) == 2
     assert f"{path}:2: not a JSON object" in result.stderr
-    assert f'{path}:3: needs a JSON object with a "text" string' in result.stderr
+    assert f'{path}:3: needs a JSON object with a "text" or "html" string' in result.stderr
 
 
 def test_stdin_is_read_when_no_path_or_dash(article_file: Path):

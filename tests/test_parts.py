@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import fsspec
@@ -31,7 +33,7 @@ def mixed_inputs(tmp_path: Path) -> list[str]:
     folder.mkdir()
     text = (SAMPLES / "referendum_results.txt").read_text(encoding="utf-8")
     (folder / "a.txt").write_text(text, encoding="utf-8")
-    (folder / "b.bin").write_bytes(b"\x00\x01binary")
+    (folder / "b.bin").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     lines = [json.dumps({"id": str(n), "text": f"Polls closed on Friday {n}."}) for n in range(5)]
     write_jsonl(folder / "c.jsonl", [*lines[:2], "{oops", "", *lines[2:]])
     return [str(folder)]
@@ -130,7 +132,11 @@ def test_which_runs_are_runs_in_parts(output, output_format, engine, resume, exp
     assert wants_parts(output, output_format, engine=engine, resume=resume) is expected
 
 
-def test_existing_folder_as_output_is_a_run_in_parts(tmp_path: Path):
+def test_an_existing_folder_is_a_run_in_parts_when_empty_or_holding_parts(tmp_path: Path):
+    assert wants_parts(str(tmp_path), None, engine="local", resume=False)
+    (tmp_path / "notes.txt").write_text("mine")
+    assert not wants_parts(str(tmp_path), None, engine="local", resume=False)
+    (tmp_path / "_manifest.json").write_text("{}")
     assert wants_parts(str(tmp_path), None, engine="local", resume=False)
 
 
@@ -189,3 +195,32 @@ def test_an_unreadable_jsonl_file_is_an_error_of_its_part(tmp_path: Path, monkey
     assert [item.message for part in planned for item in read_part(part)] == [
         "cannot read: Permission denied"
     ]
+
+
+class _Page(BaseHTTPRequestHandler):
+    def do_GET(self):
+        body = (SAMPLES / "referendum_results.txt").read_text(encoding="utf-8")
+        paragraphs = "".join(f"<p>{line}</p>" for line in body.splitlines() if line.strip())
+        page = f"<html><body><article>{paragraphs}</article></body></html>".encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.end_headers()
+        self.wfile.write(page)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_a_web_page_url_is_an_input_of_a_part(tmp_path: Path):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Page)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/vote.html"
+    try:
+        streamed = CliRunner().invoke(main, ["--jsonl", url])
+        in_parts = CliRunner().invoke(main, ["-o", f"{tmp_path}/", url])
+    finally:
+        server.shutdown()
+    assert (streamed.exit_code, in_parts.exit_code) == (0, 0)
+    record = json.loads((tmp_path / "part-000000.jsonl").read_text())
+    assert record == json.loads(streamed.stdout)
+    assert record["source"] == url and record["quotes"]

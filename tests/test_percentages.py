@@ -102,7 +102,7 @@ CASES = [
         "The president's approval rating fell to 38 percent, down 4 points since March, "
         "according to Gallup.",
         {},
-        [("38 percent", 38, "poll", None, None), ("4 points", 4, "poll", None, None)],
+        [("38 percent", 38, "poll", None, None), ("4 points", 4, "change", None, None)],
     ),
     (
         "The survey of 1,200 adults has a margin of error of plus or minus 2.8 percentage points.",
@@ -112,7 +112,7 @@ CASES = [
     (
         "Labour holds a 12-point lead over the Conservatives in the latest opinion poll.",
         {},
-        [("12-point", 12, "poll", None, None)],
+        [("12-point", 12, "margin", None, None)],
     ),
     (
         "Fifty-two percent of respondents said they opposed the plan, the survey found.",
@@ -169,21 +169,21 @@ CASES = [
         {"United Kingdom": ["UK"]},
         [
             ("6.7%", 6.7, "other", "United Kingdom", "inflation"),
-            ("12.2%", 12.2, "other", None, "prices"),
+            ("12.2%", 12.2, "change", None, "prices"),
         ],
     ),
     (
         "The central bank raised interest rates by 0.25 percentage points to 5.25 percent.",
         {},
         [
-            ("0.25 percentage points", 0.25, "other", None, "interest rates"),
+            ("0.25 percentage points", 0.25, "change", None, "interest rates"),
             ("5.25 percent", 5.25, "other", None, "interest rates"),
         ],
     ),
     (
         "Ford said its sales in the United States rose 43% in February.",
         {"United States": ["United States"]},
-        [("43%", 43, "other", "United States", "sales")],
+        [("43%", 43, "change", "United States", "sales")],
     ),
     (
         "Ukraine's energy minister said about 50% of the country's power plants had been damaged.",
@@ -193,12 +193,12 @@ CASES = [
     (
         "The FTSE 100 fell 2.4pc while the Dow lost 340 points on Tuesday.",
         {},
-        [("2.4pc", 2.4, "other", None, "ftse")],
+        [("2.4pc", 2.4, "change", None, "ftse")],
     ),
     (
         "The company posted a 10-percent rise in profits and a 5.5pct gain in revenue.",
         {},
-        [("10-percent", 10, "other", None, "profits"), ("5.5pct", 5.5, "other", None, "revenue")],
+        [("10-percent", 10, "change", None, "profits"), ("5.5pct", 5.5, "change", None, "revenue")],
     ),
     (
         "Some 52%-48% splits were reported, and growth slowed to half a percent.",
@@ -351,7 +351,7 @@ CASES = [
     (
         "The SNP is on 39% in the latest poll, 6 points ahead of Labour.",
         {},
-        [("39%", 39, "poll", None, None), ("6 points", 6, "poll", None, None)],
+        [("39%", 39, "poll", None, None), ("6 points", 6, "margin", None, None)],
     ),
     # one survey in a health story does not make a poll story
     (
@@ -499,16 +499,16 @@ def test_claimed_by(nlp, text, claimed_by):
     assert figure.claimed_by == claimed_by
 
 
-def test_story_without_a_vote_has_only_other_figures(extractor):
+def test_story_without_a_vote_has_no_vote_figures(extractor):
     text = (
         "Shares in the carmaker fell 8% after it won a contract worth 12% of its revenue.\n\n"
         "Sales in Germany rose 4.5 percent, the company said."
     )
     article = extractor.extract_text(text, published="2024-03-01")
     assert [(p.text, p.kind) for p in article.percentages] == [
-        ("8%", "other"),
+        ("8%", "change"),
         ("12%", "other"),
-        ("4.5 percent", "other"),
+        ("4.5 percent", "change"),
     ]
     assert all(p.text == text[p.start : p.end] for p in article.percentages)
 
