@@ -69,7 +69,7 @@ def timed_run(command: list[str]) -> tuple[float, float]:
 # whole corpus, would report this process's peak. A small launcher in between keeps it out.
 LAUNCHER = """
 import os, subprocess, sys
-process = subprocess.Popen(sys.argv[2:], stdout=subprocess.DEVNULL)
+process = subprocess.Popen(sys.argv[2:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 _, status, usage = os.wait4(process.pid, 0)
 with open(sys.argv[1], "w") as report:
     code = os.waitstatus_to_exitcode(status)
@@ -78,8 +78,8 @@ with open(sys.argv[1], "w") as report:
 
 
 def measured_run(command: list[str]) -> tuple[float, float, float]:
-    """Wall seconds, peak RSS in MB and CPU seconds of `command` (its worker processes
-    included: the largest one's RSS, all their CPU)."""
+    """Wall seconds, peak RSS in MB and CPU seconds of `command` (RSS: the largest of its
+    processes; CPU: its own, and only partly its workers', so compare single processes)."""
     with tempfile.NamedTemporaryFile("r", suffix=".txt") as report:
         started = time.perf_counter()
         subprocess.run([sys.executable, "-c", LAUNCHER, report.name, *command], check=True)
@@ -160,7 +160,7 @@ def main() -> None:
         }
         if not args.no_dask:
             # Parts are what the workers share out: a few per worker keep both busy to the end.
-            per_part = str(max(1, len(texts) // 16))
+            per_part = str(max(1, len(texts) // 32))
             output = str(Path(scratch) / "dask-out")
             commands["extract --engine dask -j 2"] = [
                 *(EXTRACT, "--engine", "dask", "-j", "2", "--files-per-task", per_part),
@@ -168,11 +168,10 @@ def main() -> None:
             ]
         runs = {label: measured_run(command) for label, command in commands.items()}
         one_seconds, _, one_cpu = runs["extract --jobs 1"]
-        for label, (seconds, peak, cpu) in runs.items():
+        for label, (seconds, peak, _) in runs.items():
             print(
                 f"{label + ':':28} {words / seconds:8.0f} words/s  ({bare_wall / seconds:.2f} of "
-                f"bare, {one_seconds / seconds:.2f} of --jobs 1; peak RSS {peak:.0f} MB; "
-                f"{cpu / one_cpu:.2f} the CPU seconds of --jobs 1)"
+                f"bare, {one_seconds / seconds:.2f} of --jobs 1; peak RSS {peak:.0f} MB)"
             )
         # CPU seconds hardly change when other programs share the machine; wall seconds do.
         print(f"--jobs 1 in CPU seconds:     {bare_cpu / one_cpu:8.2f} of bare (start-up included)")
