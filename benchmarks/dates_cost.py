@@ -41,7 +41,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs; the best is reported")
     args = parser.parse_args()
 
-    from extract import dates
+    from extract import date_reading, date_rules, dates
     from extract.pipeline import build_pipeline
 
     texts = read_texts(args.source)
@@ -52,10 +52,10 @@ def main() -> None:
     spacy_seconds = time.perf_counter() - started
 
     started = time.perf_counter()
-    dates._rules(nlp.vocab)
+    date_rules.date_rules(nlp.vocab)
     patterns_seconds = time.perf_counter() - started
     started = time.perf_counter()
-    parser = dates._date_parser()
+    parser = date_reading.date_parser()
     parser.get_date_data("yesterday")
     dateparser_seconds = time.perf_counter() - started
 
@@ -70,11 +70,11 @@ def main() -> None:
     parser.get_date_data = counted_read  # counts what reaches dateparser
     cold_runs = []
     for _ in range(args.repeat):
-        dates._parse.cache_clear()
+        date_reading.parse.cache_clear()
         calls = 0
         cold_runs.append(date_step_seconds(docs, dates.find_dates))
     cold = min(cold_runs)
-    texts_read = dates._parse.cache_info().misses
+    texts_read = date_reading.parse.cache_info().misses
     mentions = sum(len(dates.find_dates(doc, None)[1]) for doc in docs)
     warm = min(date_step_seconds(docs, dates.find_dates) for _ in range(args.repeat))
 

@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from extract import places
+from extract import gazetteer, places
 from extract.pipeline import load_model
 
 DEFAULT_ARTICLES = Path(__file__).resolve().parents[2] / "shared" / "dev" / "meantime.jsonl"
@@ -33,12 +33,12 @@ def main() -> None:
     model_load = seconds(load_model)
     nlp = load_model()
     # The first build reads and parses the pattern file too, as a fresh process does.
-    gazetteer_build = seconds(lambda: nlp.add_pipe(places.GAZETTEER_COMPONENT, after="ner"))
+    gazetteer_build = seconds(lambda: nlp.add_pipe(gazetteer.GAZETTEER_COMPONENT, after="ner"))
 
     # Read on the first town the gazetteer lacks: paid once, by the first such article.
-    town_table = seconds(lambda: places.town_readings("Crewe"))
-    gazetteer = nlp.get_pipe(places.GAZETTEER_COMPONENT)
-    with nlp.select_pipes(disable=[places.GAZETTEER_COMPONENT]):
+    town_table = seconds(lambda: gazetteer.town_readings("Crewe"))
+    component = nlp.get_pipe(gazetteer.GAZETTEER_COMPONENT)
+    with nlp.select_pipes(disable=[gazetteer.GAZETTEER_COMPONENT]):
         docs = list(nlp.pipe(texts))  # also warms up
 
         def spacy_only():
@@ -47,7 +47,7 @@ def main() -> None:
 
         def places_only():
             for doc in docs:
-                places.find_places(gazetteer(doc))
+                places.find_places(component(doc))
 
         # The two are timed apart, the fastest of several rounds each: other load on the machine
         # swamps a difference taken between two whole runs.

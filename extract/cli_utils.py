@@ -102,7 +102,7 @@ def process_batch(extractor: Extractor, batch: list[Read]) -> list[Result]:
     """Results for one batch, in order; an article that makes extraction fail becomes an error."""
     articles = [item for item in batch if isinstance(item, ArticleInput)]
     try:
-        done = iter(list(extractor.pipe(articles)))
+        done: Iterator[Result] = iter(list(extractor.pipe(articles)))
     except Exception:  # one bad article must not sink the batch: redo them one by one
         done = iter([_extract_alone(extractor, item) for item in articles])
     return [next(done) if isinstance(item, ArticleInput) else item for item in batch]

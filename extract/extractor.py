@@ -166,11 +166,11 @@ class Extractor:
         self.piece_chars = min(PIECE_CHARS, self.nlp.max_length)
 
     def extract_text(
-        self, text: str, published: str | date | None = None, **metadata: str | None
+        self, text: str, published: str | date | None = None, **metadata: Any
     ) -> Article:
-        """The facts of one article text."""
+        """The facts of one article text; `metadata` are further `ArticleInput` fields."""
         day = as_date(published)
-        item = ArticleInput(text=text, published=day and day.isoformat(), **metadata)
+        item = ArticleInput(text=text, published=day.isoformat() if day else None, **metadata)
         return next(self.pipe([item]))
 
     def pipe(self, items: Iterable[ArticleInput | str]) -> Iterator[Article]:

@@ -130,7 +130,7 @@ def shifted(fact: Any, offset: int) -> Any:
     """`fact` with every `start` and `end` in it, nested facts included, moved by `offset`."""
     if offset == 0:
         return fact
-    changes = {}
+    changes: dict[str, Any] = {}
     for item in fields(fact):
         value = getattr(fact, item.name)
         if item.name in ("start", "end") and isinstance(value, int):

@@ -227,16 +227,17 @@ def articles_from_bytes(data: bytes, source: str) -> Iterator[ArticleInput | Inp
     if web.is_warc(data[: web.WARC_HEAD_BYTES]):
         yield from web.warc_articles(io.BytesIO(data), source)
         return
-    data = web.gunzipped(data, source)
-    if isinstance(data, InputError):
-        yield data
+    unpacked = web.gunzipped(data, source)
+    del data
+    if isinstance(unpacked, InputError):
+        yield unpacked
         return
     name = source.removesuffix(".gz")
-    if web.is_html(data, name):
-        yield web.html_article(data, source)
+    if web.is_html(unpacked, name):
+        yield web.html_article(unpacked, source)
         return
-    decoded = decode(data, source)
-    del data
+    decoded = decode(unpacked, source)
+    del unpacked
     if isinstance(decoded, InputError):
         yield decoded
     elif name.endswith(".jsonl") or _looks_like_jsonl(decoded.text):
@@ -269,7 +270,7 @@ def decode(data: bytes, source: str) -> ArticleInput | InputError:
             return InputError(source, "binary file (contains NUL bytes), skipped")
         return InputError(source, "cannot decode: not text in any known encoding")
     text, encoding = decoded
-    warnings = ()
+    warnings: tuple[str, ...] = ()
     if not text.strip():
         warnings = ("empty file",)
     elif encoding != "utf-8":
@@ -325,7 +326,7 @@ def _jsonl_articles(
             yield web.html_article(markup, where, url, id=article_id, published=published)
             continue
         text, replaced = LONE_SURROGATE.subn("\ufffd", record["text"])
-        warnings = () if text.strip() else ("empty text",)
+        warnings: tuple[str, ...] = () if text.strip() else ("empty text",)
         if replaced:
             warnings += (f"{replaced} lone surrogate escapes replaced by U+FFFD",)
         yield ArticleInput(

@@ -168,7 +168,7 @@ def is_prose(block: Block, min_words: int = PROSE_MIN_WORDS, english: bool = Tru
 
 def sentences(block: Block) -> list[Block]:
     """The sentences of `block`, each with its own offsets."""
-    found = []
+    found: list[Block] = []
     start = 0
     for match in _SENTENCE_BREAK.finditer(block.text):
         if _is_abbreviation(block.text[start : match.start() + 1]):
@@ -207,7 +207,7 @@ def _part(block: Block, start: int, end: int, after_blank: bool) -> Block:
 
 def _lines(text: str) -> list[Block]:
     """The non-blank lines of `text`, with offsets of their stripped content."""
-    lines = []
+    lines: list[Block] = []
     after_blank = False
     for match in re.finditer(r"[^\n]*", text):
         content = match.group()

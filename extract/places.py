@@ -11,150 +11,44 @@ outside the gazetteer is kept as it stands; its country comes from the smaller t
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from itertools import pairwise
 from typing import Any
 
-from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
-from .doc_text import doc_text
+from .doc_text import doc_text, paragraph_number
 from .facts import Place, PlaceMention
-from .patterns import load_patterns
+from .gazetteer import (
+    GAZETTEER_SPANS,
+    PREFIX_SPANS,
+    place_records,
+    town_readings,
+)
+from .place_kinds import (
+    LEADING_ARTICLES,
+    LIST_JOINS,
+    MODEL_PLACE_LABELS,
+    ROAD,
+    as_actor,
+    code_from_context,
+    context_words,
+    facility_entities,
+    geographic_context,
+    is_club,
+    is_sports_story,
+    name_only,
+    names_something_else,
+    right_after_cue,
+    road_numbers,
+)
 
-GAZETTEER_COMPONENT = "place_gazetteer"
-GAZETTEER_SPANS = "place_names"
-# Tokens that open with a place name before a hyphen ("U.S.-led", "U.K.-based"): the tokenizer
-# splits "Russia-backed", but not a name that ends in a full stop.
-PREFIX_SPANS = "place_name_prefixes"
-MODEL_PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Model labels that a town name may wrongly carry ("in Truro" as ORG, "in Cumbria" as PRODUCT).
 MISTAKEN_PLACE_LABELS = {"ORG", "PERSON", "PRODUCT", "NORP", "WORK_OF_ART"}
 DATELINE_SEPARATORS = {",", "-", "—", "–", "("}
 PROPER_NOUN_TAGS = {"NNP", "NNPS"}
-LEADING_ARTICLES = {"the", "The"}
-LIST_JOINS = {",", "and", "or"}  # between the names of a list: "Kano, Kaduna and Lagos"
-# Names shorter than this are not matched in capitals: "ROME" is Rome, "OMAN" Oman, but short
-# capitalised words are mostly acronyms.
-MIN_CAPITALISED_LENGTH = 4
-
-
-@cache
-def place_records() -> dict[str, dict[str, Any]]:
-    """The gazetteer's place records by id."""
-    return {line["id"]: line for line in load_patterns("places") if "pattern" not in line}
-
-
-@cache
-def _towns_starting_with(initial: str) -> dict[str, list[tuple]]:
-    """(population, country code, latitude, longitude) of the towns of each name that starts
-    with `initial`: built a letter at a time, since one article needs only a few letters and
-    the whole table costs a tenth of a second at start-up."""
-    found: dict[str, list[tuple]] = defaultdict(list)
-    for line in load_patterns("towns"):
-        code = line["country_code"]
-        for name, latitude, longitude, population in line["towns"]:
-            if name[:1] == initial:
-                found[name].append((population, code, latitude, longitude))
-    return found
-
-
-def town_readings(name: str) -> list[dict[str, Any]]:
-    """Towns too small for the gazetteer called `name`, largest first (`patterns/towns.jsonl`);
-    a name in capitals ("HARRISBURG", not an acronym such as "UN") is looked up as a title too."""
-    if not name:
-        return []
-    towns_here = _towns_starting_with(name[0])
-    if name.isupper() and len(name) >= MIN_CAPITALISED_LENGTH and name not in towns_here:
-        name = name.title()
-    towns = sorted(towns_here.get(name, ()), key=lambda town: -town[0])
-    return [
-        {
-            "id": f"town:{code}:{name}",
-            "name": name,
-            "country_code": code,
-            "type": "city",
-            "latitude": latitude,
-            "longitude": longitude,
-        }
-        for _, code, latitude, longitude in towns
-    ]
-
-
-@cache
-def context_words(kind: str) -> frozenset[str]:
-    """One word list of `patterns/place_context.jsonl` (geo_cue, place_modifier, place_noun)."""
-    lines = load_patterns("place_context")
-    return frozenset(word for line in lines if line["type"] == kind for word in line["words"])
-
-
-@cache
-def speech_verbs() -> frozenset[str]:
-    """Verb forms that report speech, shared with the quote finder (`patterns/quote_cues.jsonl`)."""
-    words = set()
-    for line in load_patterns("quote_cues"):
-        if line.get("label") != "SPEECH":
-            continue
-        for token_pattern in line["pattern"]:
-            lower = token_pattern.get("LOWER")
-            words.update(lower.get("IN", ()) if isinstance(lower, dict) else [lower])
-    return frozenset(word for word in words if isinstance(word, str))
-
-
-@Language.factory(GAZETTEER_COMPONENT)
-class PlaceGazetteer:
-    """Marks gazetteer place names; each span's `kb_id_` lists its readings, likeliest first."""
-
-    def __init__(self, nlp: Language, name: str):
-        readings: dict[tuple[str, ...], list[str]] = defaultdict(list)
-        for line in load_patterns("places"):
-            if "pattern" in line:
-                readings[tuple(token["ORTH"] for token in line["pattern"])].append(line["id"])
-        # Datelines and headlines write names in capitals ("KYIV, Ukraine (AP)", "NEW DELHI").
-        for orths in list(readings):
-            capitals = tuple(orth.upper() for orth in orths)
-            if len("".join(capitals)) >= MIN_CAPITALISED_LENGTH:
-                readings.setdefault(capitals, readings[orths])
-        self.readings = {orths: " ".join(place_ids) for orths, place_ids in readings.items()}
-        # One Matcher finds the first words of names (a set lookup per token); the rest of a
-        # longer name is compared here. Building a PhraseMatcher instead would make a Doc, and
-        # new lexemes, for each of thousands of names at every start-up.
-        self.names_by_first_word: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-        for orths in sorted(readings, key=len, reverse=True):  # longest name first
-            self.names_by_first_word[orths[0]].append(orths)
-        self.first_word_matcher = Matcher(nlp.vocab)
-        self.first_word_matcher.add("PLACE", [[{"ORTH": {"IN": list(self.names_by_first_word)}}]])
-        self.hyphenated_matcher = Matcher(nlp.vocab)
-        self.hyphenated_matcher.add("PREFIX", [[{"TEXT": {"REGEX": r"^[A-Z][^-\s]*-[A-Za-z]"}}]])
-
-    def __call__(self, doc: Doc) -> Doc:
-        found = []
-        for _, start, _ in self.first_word_matcher(doc):
-            for orths in self.names_by_first_word[doc[start].text]:
-                end = start + len(orths)
-                if end <= len(doc) and all(
-                    doc[i].text == orth for i, orth in zip(range(start, end), orths, strict=True)
-                ):
-                    found.append(doc[start:end])
-                    break
-        spans = []
-        for span in filter_spans(found):
-            place_ids = self.readings[tuple(token.text for token in span)]
-            spans.append(Span(doc, span.start, span.end, label="PLACE", kb_id=place_ids))
-        doc.spans[GAZETTEER_SPANS] = spans
-        # The whole token is kept; its label is the place name it opens with.
-        prefixes = []
-        for span in self.hyphenated_matcher(doc, as_spans=True):
-            name = span.text.split("-", 1)[0]
-            place_ids = self.readings.get((name,))
-            if place_ids is not None:
-                prefixes.append(Span(doc, span.start, span.end, label=name, kb_id=place_ids))
-        doc.spans[PREFIX_SPANS] = prefixes
-        return doc
 
 
 @dataclass
@@ -165,6 +59,7 @@ class _Mention:
     from_towns: bool = False  # readings looked up for a model entity, not matched
     record: dict[str, Any] | None = field(default=None)
     name_length: int | None = None  # a name opening a hyphenated token: its length in chars
+    kind: str | None = None  # facility, road, city, other: a name that only the text makes a place
 
     @property
     def text(self) -> str:
@@ -180,9 +75,6 @@ def find_places(doc: Doc) -> list[Place]:
     ents = doc.ents  # built anew on each access
     entity_of = {token.i: ent for ent in ents for token in ent}
     person_words = _person_name_words(ents)
-    person_or_org_names = {
-        token.text for ent in ents if ent.label_ in ("PERSON", "ORG") for token in ent
-    }
     hits = list(doc.spans[GAZETTEER_SPANS])
     hit_tokens = {i for hit in hits for i in range(hit.start, hit.end)}
     records = place_records()
@@ -196,43 +88,141 @@ def find_places(doc: Doc) -> list[Place]:
         if readings[0]["type"] == "country"
         and _is_place(hit, readings[0], entity_of, person_words, hit_tokens, set())
     }
+    facilities = facility_entities(ents, hit_tokens)
+    inside_facility = {i for span, _ in facilities for i in range(span.start, span.end)}
+    sports_story = is_sports_story(doc)
+    org_only = _org_only_names(ents)
     mentions = []
     for hit, readings in zip(hits, hit_readings, strict=True):
-        if _is_place(hit, readings[0], entity_of, person_words, hit_tokens, article_codes):
-            mentions.append(_Mention(hit, readings, _as_actor(hit)))
+        if inside_facility.intersection(range(hit.start, hit.end)):
+            continue
+        if not _is_place(hit, readings[0], entity_of, person_words, hit_tokens, article_codes):
+            continue
+        if readings[0]["type"] != "country" and _stands_for_other(
+            hit, sports_story, org_only, hit_tokens
+        ):
+            continue
+        mentions.append(_Mention(hit, readings, as_actor(hit)))
     for token_span in doc.spans[PREFIX_SPANS]:
         readings = [records[place_id] for place_id in token_span.kb_id_.split()]
         if readings[0]["type"] == "country":  # "U.S.-led"; a city so written is rarely one
             mention = _Mention(token_span, readings, False, name_length=len(token_span.label_))
             mentions.append(mention)
+    mentions += [_Mention(span, [], False, kind=kind) for span, kind in facilities]
+    taken = hit_tokens | inside_facility | {span.start for span in doc.spans[PREFIX_SPANS]}
+    mentions += _model_mentions(doc, hits, taken, person_words, sports_story)
+    mentions.sort(key=lambda mention: mention.span.start)
+    _choose_readings(mentions)
+    code_from_context(mentions)
+    return _group(mentions)
+
+
+def _stands_for_other(
+    hit: Span, sports_story: bool, org_only: set[str], hit_tokens: set[int]
+) -> bool:
+    """A city or region name used for something else: an event, product, company or club, or
+    a name the model calls an organisation elsewhere in the article ("Toyota's top-selling
+    vehicle") where nothing here makes it a place."""
+    if names_something_else(hit) or is_club(hit, sports_story):
+        return True
+    in_entity = any(token.ent_type_ for token in hit)
+    return hit.text in org_only and not in_entity and not geographic_context(hit, hit_tokens)
+
+
+def _org_only_names(ents: Sequence[Span]) -> set[str]:
+    """Names the model labels ORG in the article and never a place."""
+    orgs = {ent.text for ent in ents if ent.label_ == "ORG"}
+    return orgs - {ent.text for ent in ents if ent.label_ in MODEL_PLACE_LABELS}
+
+
+def _model_mentions(
+    doc: Doc, hits: list[Span], taken: set[int], person_words: set[str], sports_story: bool
+) -> list[_Mention]:
+    """Places the gazetteer does not know: the model's place entities, towns it labels
+    otherwise ("in Truro" as ORG), names that only the context makes places ("the city of
+    Douma", "Pangram area"), and numbered roads."""
+    hit_tokens = {i for hit in hits for i in range(hit.start, hit.end)}
     hit_ends = {hit.end for hit in hits}
-    taken = hit_tokens | {span.start for span in doc.spans[PREFIX_SPANS]}
+    ents = doc.ents
+    person_or_org_names = {
+        token.text for ent in ents if ent.label_ in ("PERSON", "ORG") for token in ent
+    }
+    mentions = []
     for ent in ents:
         if taken.intersection(range(ent.start, ent.end)) or ent.start in hit_ends:
             continue  # the gazetteer's, or a name it opens ("Dublin Bay South")
-        span = _name_only(ent)
+        span = name_only(ent)
         if span is None or not _is_model_place(span, person_words):
             continue
+        if names_something_else(span) or span[-1].text in context_words("event_word"):
+            continue
         if ent.label_ in MODEL_PLACE_LABELS:
+            if is_club(span, sports_story):
+                continue
             towns = town_readings(span.text)
-            if len(span) == 1 and not (towns or _geographic_context(span, hit_tokens)):
+            if len(span) == 1 and not (towns or geographic_context(span, hit_tokens)):
                 # A lone word the gazetteer and the town table do not know ("Bloomberg",
                 # "Biden" at the head of a sentence) is a place only where the text says so.
                 continue
             if span.text in person_or_org_names:
                 continue  # "Biden" is "Mr Biden" elsewhere in the article
-            mentions.append(_Mention(span, towns, _as_actor(span), from_towns=True))
-        elif ent.label_ in MISTAKEN_PLACE_LABELS and _right_after_cue(span):
-            # "in Truro", labelled ORG: a place when a town of that name exists.
-            towns = town_readings(span.text)
-            if towns:
-                mentions.append(_Mention(span, towns, _as_actor(span), from_towns=True))
-    mentions.sort(key=lambda mention: mention.span.start)
-    _choose_readings(mentions)
-    return _group(mentions)
+            kind = None if towns else _named_kind(span)
+            mentions.append(_Mention(span, towns, as_actor(span), from_towns=True, kind=kind))
+        elif ent.label_ in MISTAKEN_PLACE_LABELS:
+            mention = _mistaken_place(span, hit_tokens)
+            if mention is not None:
+                mentions.append(mention)
+    for span in road_numbers(doc):
+        if span.start not in taken:
+            mentions.append(_Mention(span, [], False, kind=ROAD))
+    return mentions
 
 
-def _person_name_words(ents: tuple[Span, ...]) -> set[str]:
+def _mistaken_place(span: Span, hit_tokens: set[int]) -> _Mention | None:
+    """A name the model labels ORG, PERSON... that the context makes a place: a town right
+    after a geographic cue or listed with one ("stops in Hilversum and Almelo"); any name
+    after "the city of" or before "area", "province"... ("Pangram area of Sarkh")."""
+    kind = _named_kind(span)
+    after_cue = right_after_cue(span) or _listed_after_cue(span, hit_tokens)
+    if not (after_cue or kind):
+        return None
+    towns = town_readings(span.text)
+    if towns:
+        return _Mention(span, towns, as_actor(span), from_towns=True)
+    if kind is not None:
+        return _Mention(span, [], as_actor(span), kind=kind)
+    return None
+
+
+def _named_kind(span: Span) -> str | None:
+    """'city' for "the city (town, village) of X"; 'other' for "X area (province...)"."""
+    doc = span.doc
+    before = [token.lower_ for token in doc[max(0, span.start - 2) : span.start]]
+    if len(before) == 2 and before[1] == "of":
+        if before[0] in context_words("settlement_noun"):
+            return "city"
+        if before[0] in context_words("place_noun"):
+            return "other"  # "the Pangram area of Sarkh"
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ in context_words("place_noun") and after.is_lower:
+        return "other"
+    return None
+
+
+def _listed_after_cue(span: Span, hit_tokens: set[int]) -> bool:
+    """'in Hilversum and Almelo': the name follows a list word, and the list's first name, right
+    after a cue, is a known place ('between Boeing and Lockheed Martin' lists no places)."""
+    doc, root = span.doc, span.root
+    if span.start == 0 or doc[span.start - 1].lower_ not in LIST_JOINS:
+        return False
+    if root.dep_ != "conj" or root.head.i > root.i:
+        return False
+    first = doc[root.head.i : root.head.i + 1]
+    known = root.head.i in hit_tokens or bool(town_readings(first.text))
+    return known and right_after_cue(first)
+
+
+def _person_name_words(ents: Sequence[Span]) -> set[str]:
     """The surnames of the article's full person names ("Angers" of "Sandy Angers"): alone
     elsewhere, such a word is more likely the person than a place. Given names are left out:
     a story names people by surname, so a lone "Jordan" or "Georgia" is the place."""
@@ -264,7 +254,7 @@ def _is_place(
         return False
     entities = {entity_of[i] for i in range(hit.start, hit.end) if i in entity_of}
     if not entities:
-        if is_country or _geographic_context(hit, hit_tokens):
+        if is_country or geographic_context(hit, hit_tokens):
             return True
         proper = all(token.tag_ in PROPER_NOUN_TAGS for token in hit)
         return proper and hit.text not in person_words
@@ -283,7 +273,7 @@ def _is_place(
         # A gazetteer name is no demonym, so the model's NORP on it ("Maharashtra seats") is
         # a place too.
         # "said Angers" after "Sandy Angers": a surname, though the model calls it a place.
-        return hit.text not in person_words or _geographic_context(hit, hit_tokens)
+        return hit.text not in person_words or geographic_context(hit, hit_tokens)
     if ent.label_ == "PERSON":
         # "Paris Hilton" is a person; a lone "Kherson" (or the model's "Kherson turnout") is a
         # place where the context is geographic.
@@ -291,9 +281,7 @@ def _is_place(
             t for t in name_tokens if t.i not in range(hit.start, hit.end) and t.is_title
         ]
         return (
-            not other_names
-            and hit.text not in person_words
-            and _geographic_context(hit, hit_tokens)
+            not other_names and hit.text not in person_words and geographic_context(hit, hit_tokens)
         )
     if not exact:
         # A country opening a longer name is a modifier and still a place ("UK Defence
@@ -307,22 +295,8 @@ def _is_place(
     # General Motors"), a region too unless the article names its country.
     own_region = record["type"] == "region" and record["country_code"] in article_codes
     return (
-        is_country
-        or own_region
-        or record["type"] == "other"
-        or _geographic_context(hit, hit_tokens)
+        is_country or own_region or record["type"] == "other" or geographic_context(hit, hit_tokens)
     )
-
-
-def _right_after_cue(span: Span) -> bool:
-    """'in Truro', 'in occupied Truro': the name comes right after a geographic cue. Stricter
-    than `_geographic_context`, for a model entity of another label that only the town list
-    makes a place ("between Boeing and Lockheed Martin" is no list of places)."""
-    doc = span.doc
-    i = span.start - 1
-    while i >= 0 and doc[i].lower_ in context_words("place_modifier"):
-        i -= 1
-    return i >= 0 and doc[i].lower_ in context_words("geo_cue")
 
 
 def _is_dateline(hit: Span) -> bool:
@@ -334,68 +308,6 @@ def _is_dateline(hit: Span) -> bool:
         and hit.text.isupper()
         and (hit.end == len(doc) or doc[hit.end].text in DATELINE_SEPARATORS)
     )
-
-
-def _geographic_context(span: Span, hit_tokens: set[int]) -> bool:
-    """'in (occupied) Kherson', 'in Truro and Exeter', 'Kherson region', 'Victoria's premier',
-    'Kherson, Zaporizhzhia and Luhansk', a results line 'Cork: 55.2%'."""
-    doc = span.doc
-    cues, modifiers = context_words("geo_cue"), context_words("place_modifier")
-    i = span.start - 1
-    while i >= 0 and doc[i].lower_ in modifiers:
-        i -= 1
-    if i >= 0 and doc[i].lower_ in cues:
-        return i == 0 or f"{doc[i - 1].lower_} {doc[i].lower_}" not in context_words("not_geo_cue")
-    root = span.root
-    while root.dep_ == "conj" and root.head.i < root.i:
-        root = root.head
-    if root.dep_ == "pobj" and root.head.lower_ in cues:
-        return True
-    after = doc[span.end : span.end + 3]
-    if after and after[0].lower_ in context_words("place_noun"):
-        return True
-    if len(span) > 1 and span[-1].lower_ in context_words("place_noun"):
-        return True  # the name says what it is: "Australian Capital Territory"
-    if (
-        len(after) > 1
-        and after[0].tag_ == "POS"
-        and after[1].lower_ in context_words("place_owned")
-    ):
-        return True
-    if len(after) > 1 and after[0].text == ":" and after[1].like_num:
-        return True
-    # A list or "City, Region": a neighbour across a comma or conjunction is a gazetteer name.
-    before = span.start - 2
-    after = span.end + 1
-    if after < len(doc) and doc[after].lower_ == "the":  # "Gauteng and the Western Cape"
-        after += 1
-    if before >= 0 and doc[span.start - 1].lower_ in LIST_JOINS and before in hit_tokens:
-        return True
-    return after < len(doc) and doc[span.end].lower_ in LIST_JOINS and after in hit_tokens
-
-
-def _as_actor(span: Span) -> bool:
-    """The place speaks for its government: 'Moscow said', 'according to Downing Street'."""
-    root = span.root
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lower_ in speech_verbs():
-        return True
-    before = [token.lower_ for token in span.doc[max(0, span.start - 3) : span.start]]
-    if before and before[-1] == "the":
-        before.pop()
-    return before[-2:] == ["according", "to"]
-
-
-def _name_only(ent: Span) -> Span | None:
-    """A model entity without its article, possessive or a trailing line ("Selhurst Park\\nPA")."""
-    start, end = ent.start, ent.end
-    if ent[0].text in LEADING_ARTICLES:
-        start += 1
-    for token in ent:
-        if "\n" in token.text or token.is_space:
-            end = min(end, token.i)
-    while end > start and (ent.doc[end - 1].tag_ == "POS" or ent.doc[end - 1].is_punct):
-        end -= 1
-    return ent.doc[start:end] if end > start else None
 
 
 def _is_model_place(span: Span, person_words: set[str]) -> bool:
@@ -415,7 +327,7 @@ def _choose_readings(mentions: list[_Mention]) -> None:
     local: Counter[str] = Counter()
     countries: Counter[str] = Counter()
     paragraph_local: Counter[tuple[int, str]] = Counter()
-    paragraph_of = {id(mention): _paragraph(mention.span) for mention in mentions}
+    paragraph_of = {id(mention): paragraph_number(mention.span) for mention in mentions}
     for mention in mentions:
         if len(mention.readings) == 1:
             record = mention.readings[0]
@@ -430,16 +342,19 @@ def _choose_readings(mentions: list[_Mention]) -> None:
         article = local[code] + sum(countries[neighbour] for neighbour in neighbours)
         return paragraph_local[paragraph, code], article
 
-    for mention, following in pairwise([*mentions, None]):
+    for index, mention in enumerate(mentions):
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
         if not mention.readings:
             continue
         readings = mention.readings
         if following is not None and _is_city_region_pair(mention.span, following.span):
             # "London, Ontario": the reading in the country of the region that follows.
             codes = {record["country_code"] for record in following.readings}
-            readings = [
-                record for record in readings if record["country_code"] in codes
-            ] or readings
+            readings = (
+                [record for record in readings if record["country_code"] in codes]
+                or [town for town in town_readings(mention.text) if town["country_code"] in codes]
+                or readings
+            )
         paragraph = paragraph_of[id(mention)]
         best = max(readings, key=lambda record: support(record, paragraph))  # ties: likeliest
         # A small town's name is a guess; against an article about other countries, no country
@@ -448,11 +363,6 @@ def _choose_readings(mentions: list[_Mention]) -> None:
         guess_unsupported = mention.from_towns and unsupported and (local or countries)
         mention.record = None if guess_unsupported else best
     _code_from_following_region(mentions)
-
-
-def _paragraph(span: Span) -> int:
-    """The number of the paragraph (text between blank lines) the span is in."""
-    return doc_text(span.doc).count("\n\n", 0, span.start_char)
 
 
 def _is_city_region_pair(first: Span, second: Span) -> bool:

@@ -59,6 +59,7 @@ class JsonWriter:
             self.first = article
             return
         if self.count == 2:
+            assert self.first is not None
             self.out.write("[\n" + _indented(self.first))
         self.out.write(",\n" + _indented(article))
         self.out.flush()
@@ -67,6 +68,7 @@ class JsonWriter:
         if self.count == 0:
             self.out.write("[]\n")
         elif self.count == 1:
+            assert self.first is not None
             self.out.write(json.dumps(article_json(self.first), ensure_ascii=False, indent=2))
             self.out.write("\n")
         else:
@@ -109,8 +111,10 @@ class CsvWriter:
             self.rows.writerow(
                 common | _span_row("quote", quote) | {"kind": quote.kind, "speaker": quote.speaker}
             )
-        for mention in article.dates:
-            self.rows.writerow(common | _span_row("date", mention) | {"value": mention.value})
+        for date_mention in article.dates:
+            self.rows.writerow(
+                common | _span_row("date", date_mention) | {"value": date_mention.value}
+            )
         for figure in article.percentages:
             self.rows.writerow(
                 common

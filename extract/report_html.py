@@ -99,7 +99,7 @@ def _speakers_list(article: Article) -> str:
     """The legend of quote colours: each speaker, their quote count, a link to the first."""
     colours = speaker_colours(article)
     counts = Counter(quote.speaker for quote in article.quotes)
-    first = {}
+    first: dict[str | None, int] = {}
     for n, quote in enumerate(article.quotes):
         first.setdefault(quote.speaker, n)
     items = [

@@ -10,62 +10,34 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from .facts import Span, Speaker
-from .patterns import load_patterns
+from .speaker_agreement import noun_gender, role_rank, settle_genders
+from .speaker_names import (
+    acronym,
+    apposition_titles,
+    as_span,
+    described_people,
+    given_names,
+    head_titles,
+    is_article,
+    name_tokens,
+    premodifier_titles,
+    without_article,
+)
+from .speakers_words import SUBJECT_DEPS, is_subject, title_words
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Entity labels of sources that speak as an organization ("Downing Street said", "No 10 insisted").
 ORGANIZATION_LABELS = frozenset({"ORG", "GPE", "FAC", "NORP"})
-DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those"})
-POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 # The gender an honorific implies, for matching "he"/"she".
 HONORIFIC_GENDERS = {"mr": "male", "ms": "female", "mrs": "female", "miss": "female"}
 # How many sentences back a pronoun may find its person.
 PRONOUN_REACH_SENTENCES = 4
-# Words an acronym's letters skip ("Office for National Statistics" is ONS).
-ACRONYM_SKIPPED = frozenset({"of", "for", "and", "the", "on", "in", "&"})
-
-
-@dataclass(frozen=True)
-class TitleWords:
-    """The speaker_titles pattern data, as sets."""
-
-    honorifics: frozenset[str]
-    titles: frozenset[str]
-    institutional: frozenset[str]
-    male: frozenset[str]
-    female: frozenset[str]
-    group: frozenset[str]
-    neuter: frozenset[str]
-    organization_nouns: frozenset[str]
-    epithets: frozenset[str]
-
-
-@cache
-def title_words() -> TitleWords:
-    entries = load_patterns("speaker_titles")
-    pronouns = next(entry for entry in entries if entry["type"] == "pronoun")
-    return TitleWords(
-        honorifics=frozenset(w for e in entries if e["type"] == "honorific" for w in e["words"]),
-        titles=frozenset(e["phrase"] for e in entries if e["type"] == "title"),
-        institutional=frozenset(
-            w for e in entries if e["type"] == "institutional" for w in e["words"]
-        ),
-        male=frozenset(pronouns["male"]),
-        female=frozenset(pronouns["female"]),
-        group=frozenset(pronouns["group"]),
-        neuter=frozenset(pronouns["organization"]),
-        organization_nouns=frozenset(
-            w for e in entries if e["type"] == "organization_noun" for w in e["words"]
-        ),
-        epithets=frozenset(w for e in entries if e["type"] == "epithet" for w in e["words"]),
-    )
 
 
 @dataclass
@@ -84,38 +56,10 @@ class Resolved:
     kind: str  # person | organization | unknown
 
 
-def is_article(token: Token) -> bool:
-    """An article, demonstrative or possessive pronoun ("the", "Its supply minister")."""
-    return token.lower_ in DETERMINERS or token.tag_ == "PRP$"
-
-
-def as_span(tokens: TokenSpan) -> Span:
-    return Span(tokens.text, tokens.start_char, tokens.end_char)
-
-
-def name_tokens(tokens: TokenSpan) -> list[Token]:
-    """The words of a name mention without honorifics, titles, articles and possessive endings."""
-    words = title_words()
-    kept = [
-        token
-        for token in tokens
-        if token.lower_ not in words.honorifics
-        and not is_article(token)
-        and token.text not in POSSESSIVE_ENDINGS
-        and not token.is_punct
-    ]
-    # Leading title words ("President", "Foreign Secretary") are not part of the name.
-    while len(kept) > 1 and (
-        kept[0].lower_ in words.titles or kept[0].ent_type_ != tokens.root.ent_type_
-    ):
-        kept.pop(0)
-    return kept
-
-
 class Cast:
     """The people of one document, and the resolution of speaker mentions to speakers."""
 
-    def __init__(self, doc: Doc, reported: list[tuple[int, int]] = ()):
+    def __init__(self, doc: Doc, reported: Sequence[tuple[int, int]] = ()):
         """`reported` are the character ranges of the quotes: names inside them are not
         antecedents of a speaker pronoun."""
         self.doc = doc
@@ -124,6 +68,7 @@ class Cast:
         self.person_mentions: list[tuple[int, Person, Token]] = []  # (start char, person, root)
         self._collect_people()
         self.person_mentions.sort(key=lambda item: item[0])
+        settle_genders(doc, self.person_mentions, self.people.values())
         self._mention_starts = [start for start, _, _ in self.person_mentions]
         self.spoken: list[tuple[int, Resolved]] = []  # speakers resolved so far, by position
         self.used: dict[Resolved, list[Span]] = {}
@@ -131,7 +76,7 @@ class Cast:
         self._sentences: list[int] | None = None
         # Organizations the model names, by position: (start char, name without article).
         self.organizations = [
-            (ent.start_char, _without_article(ent))
+            (ent.start_char, without_article(ent))
             for ent in doc.ents
             if ent.label_ == "ORG" and not self._in_quote(ent.start_char)
         ]
@@ -144,6 +89,8 @@ class Cast:
         # antecedent, unless a fuller name of the person has that word.
         places = {(span.start, span.end) for span in self.doc.spans.get("place_names", ())}
         persons = [ent for ent in self.doc.ents if ent.label_ == "PERSON"]
+        persons += described_people(self.doc, persons)
+        persons.sort(key=lambda span: span.start)
         full_names = {ent[-1].lower_ for ent in persons if len(ent) > 1}
         # Nor is a name in capitals ("LSEG"): people are not written so outside datelines.
         persons = [
@@ -152,15 +99,15 @@ class Cast:
             if ((ent.start, ent.end) not in places or ent[-1].lower_ in full_names)
             and not (len(ent) == 1 and ent.text.isupper() and len(ent.text) > 1)
         ]
-        forms: dict[str, list[Token]] = {}
+        forms: dict[str, list[list[Token]]] = {}
         for ent in persons:
-            words = given_names(ent) + name_tokens(ent)
+            # A described name (no entity label) is all name: "Ana Costa" of "Ana Costa, 31,".
+            words = given_names(ent) + (name_tokens(ent) if ent.label_ else list(ent))
             if words:
                 forms.setdefault(words[-1].lower_, []).append(words)
         for surname, variants in forms.items():
             fullest = max(variants, key=len)
             self.people[surname] = Person(" ".join(token.text for token in fullest))
-        words = title_words()
         for ent in persons:
             person = self.person_of(ent)
             if person is None:
@@ -185,12 +132,13 @@ class Cast:
         return None
 
     def person_by_role(self, role: str, position: int) -> Person | None:
-        """The person whose title ends with `role` ("foreign secretary"), nearest before first."""
-        role = role.lower()
+        """The person whose title holds `role` ("foreign secretary", "high commissioner" of
+        "UN High Commissioner for Refugees"), nearest before first."""
+        role = f" {role.lower()} "
         holders = [
             (start, person)
             for start, person, _ in self.person_mentions
-            if any(title.lower().endswith(role) for title in person.titles)
+            if any(role in f" {title.lower()} " for title in person.titles)
         ]
         if not holders:
             return None
@@ -217,15 +165,33 @@ class Cast:
             return None
         description = self.doc[described[0].i : described[-1].i + 1].text
         if root.lower_ in words.titles or description.lower() in words.titles:
-            person = self.person_by_role(description, mention.start_char)
-            if person is not None:
-                return Resolved(person.name, "person")
-            if description.lower() in words.titles or all(
-                t.lower_ in words.titles for t in described
-            ):
-                return Resolved(description, _unnamed_kind(root))  # a role nobody is named for
-            if not any(t.pos_ == "PROPN" for t in described):
-                return Resolved(description, _unnamed_kind(root))  # "supply minister"
+            return self._resolve_title(mention, described, description)
+        return self._resolve_name(mention, described, description)
+
+    def _resolve_title(
+        self, mention: TokenSpan, described: list[Token], description: str
+    ) -> Resolved | None:
+        """ "The Foreign Secretary", "High Commissioner": the person holding the title, else
+        the role itself, with kind unknown; None for a titled name ("President Joe Biden")."""
+        words = title_words()
+        person = self.person_by_role(description, mention.start_char)
+        if person is not None:
+            return Resolved(person.name, "person")
+        # A title alone ("High Commissioner", "supply minister") is a role, not a name.
+        if (
+            description.lower() in words.titles
+            or all(t.lower_ in words.titles for t in described)
+            or mention.root.ent_type_ != "PERSON"
+        ):
+            return Resolved(description, _unnamed_kind(mention.root))
+        return self._resolve_name(mention, described, description)
+
+    def _resolve_name(
+        self, mention: TokenSpan, described: list[Token], description: str
+    ) -> Resolved:
+        """A name: a person's (registered, so that later mentions of the surname find it), or
+        an organization's, or an unnamed source's description."""
+        words, root = title_words(), mention.root
         name = name_tokens(mention)
         titled = (
             len(name) < len(described) and described[0].lower_ in words.titles | words.honorifics
@@ -235,6 +201,7 @@ class Cast:
             root.tag_ == "NNPS"
             or root.lower_ in words.institutional  # "Foreign Office", "Downing Street"
             or (len(name) == 1 and root.text.isupper() and len(root) > 1)  # "LSEG"
+            or _collective_subject(root)  # "Big Machine have denied"
         ) or any(
             child.dep_ == "appos" and child.lower_ in words.institutional | words.organization_nouns
             for child in root.children
@@ -251,6 +218,8 @@ class Cast:
             # organization): later mentions of the surname refer to it.
             person = self.people.setdefault(name[-1].lower_, Person(" ".join(t.text for t in name)))
             return Resolved(person.name, "person")
+        if root.ent_type_ == "NORP" and root.tag_ == "NNPS" and len(described) == 1:
+            return Resolved(description, "unknown")  # "Americans said": a group of people
         if organization or (root.ent_type_ in ORGANIZATION_LABELS and described[0].ent_type_):
             return Resolved(self._organization_name(description), "organization")
         institutional = root.lower_ in words.institutional or root.ent_type_ in ORGANIZATION_LABELS
@@ -285,14 +254,31 @@ class Cast:
             if named or (before and root.lower_ in words.organization_nouns):
                 return Resolved(self._organization_name((named or before)[-1]), "organization")
             return None
-        is_epithet = (
-            root.lower_ in words.epithets or root.ent_type_ == "NORP" or "year-old" in mention.text
-        )
-        if is_epithet and root.lower_ not in words.titles:
-            person = self._nearest_person(root, None)
+        if self._is_epithet(mention, root):
+            person = self._nearest_person(root, noun_gender(root.text), root.lower_)
             if person is not None:
                 return Resolved(person.name, "person")
         return None
+
+    @staticmethod
+    def _is_epithet(mention: TokenSpan, root: Token) -> bool:
+        """ "the winger", "the Italian", "the 22-year-old", "the defendant": a description of a
+        person named before, not a role of its own (a title), a source or a document."""
+        words = title_words()
+        if root.lower_ in words.titles:
+            return False
+        if root.lower_ in words.epithets or root.ent_type_ == "NORP" or "year-old" in mention.text:
+            return True
+        sources = words.institutional | words.organization_nouns | words.documents
+        person_like = root.lower_ in words.person_nouns | words.male_nouns | words.female_nouns or (
+            len(root) > 4 and root.lower_.endswith(words.person_suffixes)
+        )
+        return (
+            root.tag_ == "NN"
+            and person_like
+            and root.lower_ not in sources
+            and not any(t.pos_ == "PROPN" for t in mention)
+        )
 
     def _earlier_source(self, mention: TokenSpan, root: Token) -> Resolved | None:
         """ "The spokesperson" after "a Downing Street spokesperson": the source named before."""
@@ -306,7 +292,7 @@ class Cast:
     def _resolve_pronoun(self, pronoun: Token) -> Resolved | None:
         words = title_words()
         if pronoun.lower_ in words.group:
-            return self.spoken[-1][1] if self.spoken else None
+            return self._resolve_group(pronoun)
         if pronoun.lower_ in words.neuter:
             # "The IFS said ... It said ...": the organization that spoke last, in reach.
             reach = self._reach(pronoun)
@@ -323,11 +309,41 @@ class Cast:
         for _, earlier in reversed(self.spoken):
             if earlier.kind == "person":
                 return earlier
+        return self._role_subject(pronoun, gender)
+
+    def _role_subject(self, pronoun: Token, gender: str) -> Resolved | None:
+        """ "The mayor was asked ... She said": no person is named, but a role that agrees with
+        the pronoun was the subject of a sentence before it, in reach."""
+        words = title_words()
+        reach = self._reach(pronoun)
+        roles = words.titles | words.epithets | words.male_nouns | words.female_nouns
+        for token in reversed(self.doc[: pronoun.sent.start]):
+            if token.idx < reach:
+                break
+            agrees = noun_gender(token.text) in (None, gender)
+            if token.dep_ in SUBJECT_DEPS and token.lower_ in roles and agrees:
+                return Resolved(
+                    without_article(self.doc[token.left_edge.i : token.i + 1]), "unknown"
+                )
         return None
 
-    def _nearest_person(self, pronoun: Token, gender: str | None) -> Person | None:
-        """The nearest person before `pronoun` (of `gender`, when given), preferring sentence
-        subjects, in reach."""
+    def _resolve_group(self, pronoun: Token) -> Resolved | None:
+        """ "they said": the group or organization that spoke last in reach (number agreement:
+        not one person, unless nobody else spoke), else the organization named last."""
+        reach = self._reach(pronoun)
+        for start, earlier in reversed(self.spoken):
+            if start >= reach and earlier.kind != "person":
+                return earlier
+        named = [name for start, name in self.organizations if reach <= start < pronoun.idx]
+        if named:
+            return Resolved(self._organization_name(named[-1]), "organization")
+        return self.spoken[-1][1] if self.spoken else None
+
+    def _nearest_person(
+        self, pronoun: Token, gender: str | None, role: str | None = None
+    ) -> Person | None:
+        """The nearest person before `pronoun` that agrees with it in gender and role,
+        preferring sentence subjects, in reach."""
         reach = self._reach(pronoun)
         stop = bisect_left(self._mention_starts, pronoun.idx)
         candidates = [
@@ -337,10 +353,14 @@ class Cast:
             and (gender is None or person.gender in (None, gender))
             and not self._in_quote(start)
         ]
+        if not candidates:
+            return None
+        best = min(role_rank(person.titles, role) for person, _ in candidates)
+        candidates = [(p, root) for p, root in candidates if role_rank(p.titles, role) == best]
         for person, root in reversed(candidates):
             if is_subject(root):
                 return person
-        return candidates[-1][0] if candidates else None
+        return candidates[-1][0]
 
     def _reach(self, token: Token) -> int:
         """Where the sentences an antecedent of `token` may be in start."""
@@ -396,112 +416,17 @@ class Cast:
         return result
 
 
-def given_names(name: TokenSpan) -> list[Token]:
-    """ "Rhodri" where the model tagged only "Lewis" of "Rhodri Lewis": capitalised proper nouns
-    just before a name, not titles ("Minister") or abbreviations ("Sgt."), belong to it."""
-    doc, start = name.doc, name.start
-    words = title_words()
-    while start > 0:
-        token = doc[start - 1]
-        if (
-            token.pos_ != "PROPN"
-            or token.dep_ != "compound"
-            or token.ent_type_
-            or not token.text[:1].isupper()
-            or token.text.endswith(".")
-            or token.lower_ in words.titles | words.honorifics
-        ):
-            break
-        start -= 1
-    return list(doc[start : name.start])
-
-
-def head_titles(token: Token) -> list[str]:
-    """ "Wales's First Minister" for "Wales's First Minister, Rhodri Lewis": the title the name
-    is in apposition to."""
-    head = token.head
-    if token.dep_ != "appos" or head.lower_ not in title_words().titles:
-        return []
-    words = [t for t in token.doc[head.left_edge.i : head.i + 1] if not t.is_punct]
-    while words and is_article(words[0]):
-        words.pop(0)
-    return [token.doc[words[0].i : words[-1].i + 1].text] if words else []
-
-
 def _unnamed_kind(root: Token) -> str:
     """The kind of a source cited by role only: "a spokesperson" speaks for an organization,
     "analysts" are several people, "the minister" is one."""
     if root.lower_ in title_words().institutional:
         return "organization"
-    return "unknown" if root.tag_ in ("NNS", "NNPS") else "person"
+    return "unknown"
 
 
-def _without_article(tokens: TokenSpan) -> str:
-    words = [t for t in tokens if not is_article(t)]
-    return tokens.doc[words[0].i : words[-1].i + 1].text if words else tokens.text
-
-
-def acronym(name: str) -> str:
-    """ "FAA" for "Federal Aviation Administration"."""
-    return "".join(
-        w[0] for w in name.split() if w.lower() not in ACRONYM_SKIPPED and w[0].isupper()
-    )
-
-
-def is_subject(token: Token) -> bool:
-    """`token` heads or is part of (compound, apposition) a clause subject."""
-    while token.dep_ in ("compound", "appos", "flat") and token.head.i != token.i:
-        token = token.head
-    return token.dep_ in SUBJECT_DEPS
-
-
-def premodifier_titles(name: TokenSpan) -> list[str]:
-    """ "British Prime Minister" for "British Prime Minister Liz Truss": the words before a name."""
-    doc = name.doc
-    start = name.start
-    words = title_words()
-    while start > 0:
-        token = doc[start - 1]
-        if token.is_punct or token.lower_ in DETERMINERS or token.lower_ in words.honorifics:
-            break
-        if token.dep_ not in ("compound", "amod", "nmod") or not (
-            token.head.i >= start and token.head.i < name.end + 1
-        ):
-            break
-        start -= 1
-    if start == name.start:
-        return []
-    title = doc[start : name.start]
-    if title.root.ent_type_ == "PERSON" or not any(t.text[:1].isupper() for t in title):
-        return []
-    return [title.text]
-
-
-def apposition_titles(token: Token) -> list[str]:
-    """ "former UK ambassador to Russia" for "Tony Brenton, the former UK ambassador to Russia",
-    "co-founder and CEO of BrightPath" for "Maria Chen, co-founder and CEO of BrightPath, who
-    ...". Not an age ("Anita Perez, 42,"), a parenthesis ("(NYSE: NWE)"), or a phrase that
-    runs on into the sentence (a misparse: "According to X, war-risk premiums have risen")."""
-    doc = token.doc
-    appositions = [
-        child for child in token.rights if child.dep_ == "appos" and child.ent_type_ != "PERSON"
-    ]
-    if not appositions:
-        return []
-    start, end = appositions[0].left_edge.i, appositions[-1].right_edge.i + 1
-    if doc[start - 1].text == "(":
-        return []
-    following = doc[end] if end < len(doc) else None
-    if following is not None and not (following.is_punct or following.is_space):
-        return []
-    clause = next((t for t in doc[start:end] if t.dep_ in ("relcl", "acl")), None)
-    if clause is not None:
-        end = clause.left_edge.i
-    words = [t for t in doc[start:end] if not t.is_space]
-    while words and (is_article(words[0]) or words[0].is_punct):
-        words.pop(0)
-    while words and words[-1].is_punct:
-        words.pop()
-    if not words or all(t.like_num for t in words):
-        return []
-    return [doc[words[0].i : words[-1].i + 1].text]
+def _collective_subject(root: Token) -> bool:
+    """A singular name with a plural verb ("Big Machine have denied", "Arsenal are"): a
+    group or an organization, never one person (number agreement)."""
+    verb = root.head
+    plural = verb.tag_ == "VBP" or any(c.dep_ == "aux" and c.tag_ == "VBP" for c in verb.lefts)
+    return root.tag_ == "NNP" and root.dep_ == "nsubj" and plural

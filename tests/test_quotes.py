@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.quotes import _phrase_head, find_marked, find_quotes
+from extract.quotes import find_marked, find_quotes
+from extract.quotes_parse import phrase_head
 
 # (text, expected quotes as (text, kind, speaker)), in text order.
 QUOTE_CASES = [
@@ -317,4 +318,4 @@ def test_find_marked(text, expected):
 def test_phrase_head_stops_at_the_root(nlp):
     # spaCy makes a new Token object at each access: climbing heads must compare indices.
     doc = nlp("The agency said it would appeal.")
-    assert _phrase_head(doc[1], list(doc)).text == "said"
+    assert phrase_head(doc[1], list(doc)).text == "said"

@@ -103,13 +103,13 @@ def mark_galleries(lines: list[Block], marks: dict, mark) -> None:
             positions.setdefault(key, []).append(index)
     for indexes in positions.values():
         run = [indexes[0]]
-        for index in [*indexes[1:], None]:
-            if index is not None and index - run[-1] <= _GALLERY_MAX_GAP:
-                run.append(index)
+        for following in [*indexes[1:], None]:
+            if following is not None and following - run[-1] <= _GALLERY_MAX_GAP:
+                run.append(following)
                 continue
             if len(run) >= _GALLERY_MIN_ITEMS and _mostly_unpunctuated(lines, run):
                 _mark_gallery_run(lines, run, marks, mark)
-            run = [index] if index is not None else []
+            run = [following] if following is not None else []
 
 
 def _mostly_unpunctuated(lines: list[Block], run: list[int]) -> bool:

@@ -55,7 +55,7 @@ def phrase_sentences(
 ) -> list[tuple[int, int, str]]:
     """Marks the blocks that a phrase row matches. In a paragraph, and in text without line
     breaks, only the sentences or clauses a row matches are furniture: those are returned."""
-    parts = []
+    parts: list[tuple[int, int, str]] = []
     for index, line in enumerate(lines):
         if line.line in unbroken:
             pieces = [(piece, _phrase_reason(piece.text, rules)) for piece in sentences(line)]
@@ -96,6 +96,7 @@ def _plea_part(piece: Block, rules: Rules, unbroken: bool) -> tuple[int, int, st
         found = pattern.search(piece.text)
         if found:
             tail = _CLAUSE_TAIL.match(piece.text, found.end())
+            assert tail is not None  # the tail pattern also matches the empty string
             return piece.start + found.start(), piece.start + tail.end(), reason
     return piece.start, piece.start, ""
 

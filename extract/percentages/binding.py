@@ -75,7 +75,7 @@ def place_mentions(
 
 def _surnames(doc: Doc) -> set[str]:
     """ "Le Pen" and "Pen" when the article names "Marine Le Pen": a person, not a place."""
-    names = set()
+    names: set[str] = set()
     for entity in doc.ents:
         if entity.label_ == "PERSON":
             words = entity.text.split()

@@ -78,6 +78,7 @@ def find_figures(doc: Doc, matches: list[Span]) -> list[Figure]:
 
 def _figure(doc: Doc, start: int, end: int, span: Span, form: str) -> Figure:
     tokens = doc.char_span(start, end, alignment_mode="expand")
+    assert tokens is not None  # an expanded span of characters inside the text always exists
     return Figure(
         start=start,
         end=end,
