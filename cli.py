@@ -19,8 +19,10 @@ from extract.cli_utils import (
     run,
     with_progress,
 )
+from extract.distributed import ENGINES, run_from_cli, wants_parts
 from extract.inputs import STDIN, count_inputs, is_missing, iter_inputs, source_name
 from extract.outputs import GuardedWriter, OutputError, WriteError, open_output
+from extract.parts import is_fsspec_url
 from extract.pipeline import ModelNotFound
 from extract.render import FORMATS, make_writer
 from extract.report_index import is_folder_target, several_articles
@@ -31,7 +33,7 @@ def _existing(context, parameter, paths: tuple[str, ...]) -> tuple[str, ...]:
     """Only a path with nothing there is a usage error: an input that cannot be read (or looked
     at) is reported when its turn comes, and the rest goes on. URLs are checked when fetched."""
     for name in paths:
-        if name != STDIN and not is_url(name) and is_missing(name):
+        if name != STDIN and not is_url(name) and not is_fsspec_url(name) and is_missing(name):
             raise click.BadParameter(f"{source_name(name)} does not exist", param=parameter)
     return paths
 
@@ -43,7 +45,7 @@ def _existing(context, parameter, paths: tuple[str, ...]) -> tuple[str, ...]:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(FORMATS),
+    type=click.Choice((*FORMATS, "parquet")),
     help="Output format. Default: table on a terminal, jsonl when piped.",
 )
 @click.option("--json", "output_format", flag_value="json", help="Shorthand for --format json.")
@@ -79,6 +81,22 @@ def _existing(context, parameter, paths: tuple[str, ...]) -> tuple[str, ...]:
     help="Write results here (with --format html, a folder: one page per article and index.html).",
 )
 @click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="local",
+    show_default=True,
+    help="local: a process pool on this machine; dask: a Dask cluster (writes parts to -o).",
+)
+@click.option("--scheduler", metavar="ADDRESS", help="The Dask scheduler to use (--engine dask).")
+@click.option(
+    "--files-per-task",
+    type=click.IntRange(min=1),
+    default=200,
+    show_default=True,
+    help="Articles per part (-o FOLDER); parts also stop at 8 MB of input.",
+)
+@click.option("--resume", is_flag=True, help="Keep the parts of -o FOLDER that are complete.")
+@click.option(
     "--keep-boilerplate", is_flag=True, help="Do not skip page furniture (captions, link lists)."
 )
 @click.option(
@@ -98,6 +116,7 @@ def main(
     output,
     keep_boilerplate,
     show_boilerplate,
+    **in_parts,
 ):
     """Extract quotes, speakers, dates, vote percentages and places from news articles.
 
@@ -124,6 +143,8 @@ def main(
         keep_boilerplate=keep_boilerplate,
         with_text=with_text,
     )
+    if wants_parts(output, output_format, **in_parts):  # -o FOLDER of parts, --engine dask
+        sys.exit(run_from_cli(paths, output, output_format, jobs, settings, **in_parts))
     folder = output if output_format == "html" and output and is_folder_target(output) else None
     if output and not folder and os.path.isdir(output):
         raise click.BadParameter(f"{output} is a folder", param_hint="-o")

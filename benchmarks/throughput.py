@@ -1,18 +1,22 @@
 """Throughput, start-up and memory of `extract` against the bare spaCy pipeline it builds on.
 
     python benchmarks/throughput.py [CORPUS_FOLDER] [--words 200000] [--memory-articles 5000]
+                                    [--long-articles 300] [--no-dask]
 
 Without a folder the corpus is `samples/` repeated to at least `--words` words. Reports, in one
 run: words per second of the bare model (`nlp.pipe`, nothing added), of `extract --jsonl` end to
-end (reading, cleaning, extraction, JSON writing) with one and with two jobs, their ratios, the
-start-up time of `extract` on one small article against `spacy.load` plus parsing it, and the
-peak memory (RSS) of each `extract` run.
+end (reading, cleaning, extraction, JSON writing) with one and with two jobs, and of
+`extract --engine dask -j 2 -o FOLDER` (a local Dask cluster of two workers, its start included);
+their ratios; the start-up time of `extract` on one small article against `spacy.load` plus
+parsing it; and the peak memory (RSS) of each `extract` run.
+
+Wall-clock figures suffer when other programs share the CPU; the ratio of CPU seconds (bare
+`nlp.pipe` against `extract --jobs 1`, start-up included) does not, and is printed beside them.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import subprocess
 import sys
@@ -42,25 +46,59 @@ def corpus_texts(folder: Path) -> list[str]:
     return [path.read_text(encoding="utf-8", errors="replace") for path in files]
 
 
+def build_long_corpus(folder: Path, articles: int) -> None:
+    """`articles` long articles: one sample each, and every 50th eight samples joined and cut at
+    33,000 characters (about 4,800 characters on average): the shape of a political corpus,
+    where the long pieces set the peak memory."""
+    texts = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "samples").glob("*.txt"))]
+    for number in range(articles):
+        if number % 50 == 49:
+            text = "\n\n".join(texts[(number + k) % len(texts)] for k in range(8))[:33_000]
+        else:
+            text = texts[number % len(texts)]
+        (folder / f"{number:06d}.txt").write_text(text, encoding="utf-8")
+
+
 def timed_run(command: list[str]) -> tuple[float, float]:
     """Wall seconds and peak RSS in MB of `command` (its worker processes included)."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) not in (0, 1):
+    return measured_run(command)[:2]
+
+
+# On Linux a child inherits its parent's peak RSS (the kernel keeps the old address space's
+# high-water mark across exec), so a command started from this process, which has parsed the
+# whole corpus, would report this process's peak. A small launcher in between keeps it out.
+LAUNCHER = """
+import os, subprocess, sys
+process = subprocess.Popen(sys.argv[2:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+_, status, usage = os.wait4(process.pid, 0)
+with open(sys.argv[1], "w") as report:
+    code = os.waitstatus_to_exitcode(status)
+    report.write(f"{code} {usage.ru_maxrss} {usage.ru_utime + usage.ru_stime}")
+"""
+
+
+def measured_run(command: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, peak RSS in MB and CPU seconds of `command` (RSS: the largest of its
+    processes; CPU: its own, and only partly its workers', so compare single processes)."""
+    with tempfile.NamedTemporaryFile("r", suffix=".txt") as report:
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", LAUNCHER, report.name, *command], check=True)
+        elapsed = time.perf_counter() - started
+        code, peak_kb, cpu = report.read().split()
+    if int(code) not in (0, 1):
         raise SystemExit(f"failed: {' '.join(command)}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, int(peak_kb) / 1024, float(cpu)
 
 
-def bare_words_per_second(texts: list[str], words: int, model: str) -> float:
+def bare_seconds(texts: list[str], model: str) -> tuple[float, float]:
+    """Wall and CPU seconds of the bare model's `nlp.pipe` over `texts`."""
     import spacy
 
     nlp = spacy.load(model)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for _ in nlp.pipe(texts, batch_size=16):
         pass
-    return words / (time.perf_counter() - started)
+    return time.perf_counter() - started, time.process_time() - cpu
 
 
 def startup_seconds(article: Path, model: str, runs: int = 5) -> tuple[float, float]:
@@ -87,6 +125,13 @@ def main() -> None:
         default=0,
         help="also measure peak memory of --jobs 1 on a folder of this many articles",
     )
+    parser.add_argument(
+        "--long-articles",
+        type=int,
+        default=0,
+        help="also measure peak memory of --jobs 1 on this many long articles",
+    )
+    parser.add_argument("--no-dask", action="store_true", help="skip the Dask engine")
     parser.add_argument("--model", default=None, help="spaCy pipeline (default: as extract)")
     args = parser.parse_args()
 
@@ -106,18 +151,30 @@ def main() -> None:
         words = sum(len(text.split()) for text in texts)
         print(f"corpus: {len(texts)} articles, {words} words; model {model}")
 
-        bare = bare_words_per_second(texts, words, model)
+        bare_wall, bare_cpu = bare_seconds(texts, model)
+        bare = words / bare_wall
         print(f"bare spaCy nlp.pipe:         {bare:8.0f} words/s")
-        rates = {}
-        for jobs in (1, 2):
-            command = [EXTRACT, "--jsonl", "-j", str(jobs), *model_option, str(corpus)]
-            seconds, peak = timed_run(command)
-            rates[jobs] = words / seconds
+        commands = {
+            "extract --jobs 1": [EXTRACT, "--jsonl", "-j", "1", *model_option, str(corpus)],
+            "extract --jobs 2": [EXTRACT, "--jsonl", "-j", "2", *model_option, str(corpus)],
+        }
+        if not args.no_dask:
+            # Parts are what the workers share out: a few per worker keep both busy to the end.
+            per_part = str(max(1, len(texts) // 32))
+            output = str(Path(scratch) / "dask-out")
+            commands["extract --engine dask -j 2"] = [
+                *(EXTRACT, "--engine", "dask", "-j", "2", "--files-per-task", per_part),
+                *(*model_option, "-o", output, str(corpus)),
+            ]
+        runs = {label: measured_run(command) for label, command in commands.items()}
+        one_seconds, _, one_cpu = runs["extract --jobs 1"]
+        for label, (seconds, peak, _) in runs.items():
             print(
-                f"extract --jobs {jobs}:            {rates[jobs]:8.0f} words/s"
-                f"  ({rates[jobs] / bare:.2f} of bare; peak RSS {peak:.0f} MB)"
+                f"{label + ':':28} {words / seconds:8.0f} words/s  ({bare_wall / seconds:.2f} of "
+                f"bare, {one_seconds / seconds:.2f} of --jobs 1; peak RSS {peak:.0f} MB)"
             )
-        print(f"--jobs 2 / --jobs 1:         {rates[2] / rates[1]:8.2f}")
+        # CPU seconds hardly change when other programs share the machine; wall seconds do.
+        print(f"--jobs 1 in CPU seconds:     {bare_cpu / one_cpu:8.2f} of bare (start-up included)")
 
         smallest = min(corpus.rglob("*.txt"), key=lambda path: path.stat().st_size)
         ours, base = startup_seconds(smallest, model)
@@ -133,6 +190,18 @@ def main() -> None:
             seconds, peak = timed_run([EXTRACT, "--jsonl", *model_option, str(folder)])
             print(
                 f"{args.memory_articles} articles, --jobs 1:   peak RSS {peak:.0f} MB "
+                f"in {seconds:.0f} s"
+            )
+
+        if args.long_articles:
+            folder = Path(scratch) / "long"
+            folder.mkdir()
+            build_long_corpus(folder, args.long_articles)
+            texts = corpus_texts(folder)
+            seconds, peak = timed_run([EXTRACT, "--jsonl", *model_option, str(folder)])
+            print(
+                f"{len(texts)} long articles ({sum(map(len, texts)) // len(texts)} characters on "
+                f"average, at most {max(map(len, texts))}), --jobs 1: peak RSS {peak:.0f} MB "
                 f"in {seconds:.0f} s"
             )
 

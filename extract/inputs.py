@@ -297,9 +297,12 @@ def _decoded(data: bytes) -> tuple[str, str] | None:
     return str(best), best.encoding
 
 
-def _jsonl_articles(read: ArticleInput, source: str) -> Iterator[ArticleInput | InputError]:
+def _jsonl_articles(
+    read: ArticleInput, source: str, first_line: int = 1
+) -> Iterator[ArticleInput | InputError]:
+    """The articles of `.jsonl` text whose first line is line `first_line` of `source`."""
     # Split at line feeds only: JSON strings may hold other line separators (U+2028) raw.
-    for number, line in enumerate(read.text.split("\n"), start=1):
+    for number, line in enumerate(read.text.split("\n"), start=first_line):
         if not line.strip():
             continue
         where = f"{source}:{number}"
