@@ -442,11 +442,11 @@ def test_places_most_mentioned_first_with_all_mentions(nlp):
 def test_no_city_is_named_like_another_country():
     """ "Jamaica" (Queens) and "Armenia" (Colombia) are left to the countries."""
     records = place_records().values()
-    countries = {r["name"]: r["country_code"] for r in records if r["type"] == "country"}
+    countries = {r.name: r.country_code for r in records if r.type == "country"}
     misread = [
-        (r["name"], r["country_code"])
+        (r.name, r.country_code)
         for r in records
-        if r["type"] == "city" and countries.get(r["name"], r["country_code"]) != r["country_code"]
+        if r.type == "city" and countries.get(r.name, r.country_code) != r.country_code
     ]
     assert misread == []
     assert countries["Jamaica"] == "JM"

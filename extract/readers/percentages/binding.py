@@ -48,9 +48,7 @@ def place_mentions(
     The people of a place stand for it: "63% of Kenyans", "French voters handed..."."""
     records = place_records()
     mentions = [
-        _Mention(
-            records[span.label_]["name"], span.start_char, span.end_char, span.start, span.root
-        )
+        _Mention(records[span.label_].name, span.start_char, span.end_char, span.start, span.root)
         for span in demonyms
     ]
     surnames = _surnames(doc)
@@ -111,7 +109,7 @@ def main_country(mentions: list[_Mention], places: list[Place]) -> str | None:
         return None
     # "46 percent nationally" in a story that names only American states: the United States
     record = place_records().get(f"country:{codes.most_common(1)[0][0]}")
-    return record["name"] if record else None
+    return record.name if record else None
 
 
 def _inside_name(span: Span) -> bool:

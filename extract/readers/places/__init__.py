@@ -15,7 +15,6 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import Any
 
 from spacy.tokens import Doc, Span
 
@@ -26,6 +25,7 @@ from ...nlp.syntax import after_leading_articles
 from .gazetteer import (
     GAZETTEER_SPANS,
     PREFIX_SPANS,
+    PlaceRecord,
     place_records,
     town_readings,
 )
@@ -54,10 +54,10 @@ PROPER_NOUN_TAGS = {"NNP", "NNPS"}
 @dataclass
 class _Mention:
     span: Span  # the place name only: no article, no possessive
-    readings: list[dict[str, Any]]  # gazetteer records, likeliest first; empty for model-only
+    readings: list[PlaceRecord]  # gazetteer records, likeliest first; empty for model-only
     as_actor: bool
     from_towns: bool = False  # readings looked up for a model entity, not matched
-    record: dict[str, Any] | None = field(default=None)
+    record: PlaceRecord | None = field(default=None)
     name_length: int | None = None  # a name opening a hyphenated token: its length in chars
     kind: str | None = None  # facility, road, city, other: a name that only the text makes a place
 
@@ -83,9 +83,9 @@ def find_places(doc: Doc) -> list[Place]:
     # The countries the article names: their regions need no geographic context ("Balochistan's
     # rainfall", labelled ORG, in a story about Pakistan).
     article_codes = {
-        readings[0]["country_code"]
+        readings[0].country_code
         for hit, readings in zip(hits, hit_readings, strict=True)
-        if readings[0]["type"] == "country"
+        if readings[0].type == "country"
         and _is_place(hit, readings[0], entity_of, person_words, hit_tokens, set())
     }
     facilities = facility_entities(ents, hit_tokens)
@@ -98,14 +98,14 @@ def find_places(doc: Doc) -> list[Place]:
             continue
         if not _is_place(hit, readings[0], entity_of, person_words, hit_tokens, article_codes):
             continue
-        if readings[0]["type"] != "country" and _stands_for_other(
+        if readings[0].type != "country" and _stands_for_other(
             hit, sports_story, org_only, hit_tokens
         ):
             continue
         mentions.append(_Mention(hit, readings, as_actor(hit)))
     for token_span in doc.spans[PREFIX_SPANS]:
         readings = [records[place_id] for place_id in token_span.kb_id_.split()]
-        if readings[0]["type"] == "country":  # "U.S.-led"; a city so written is rarely one
+        if readings[0].type == "country":  # "U.S.-led"; a city so written is rarely one
             mention = _Mention(token_span, readings, False, name_length=len(token_span.label_))
             mentions.append(mention)
     mentions += [_Mention(span, [], False, kind=kind) for span, kind in facilities]
@@ -236,17 +236,17 @@ def _person_name_words(ents: Sequence[Span]) -> set[str]:
 
 def _is_place(
     hit: Span,
-    record: dict[str, Any],
+    record: PlaceRecord,
     entity_of: dict[int, Span],
     person_words: set[str],
     hit_tokens: set[int],
-    article_codes: set[str],
+    article_codes: set[str | None],
 ) -> bool:
     """Whether a gazetteer name is used as a place here; `article_codes` are the countries the
     article names."""
     if is_dateline(doc_text(hit.doc), hit.start_char, hit.end_char):
         return True
-    is_country = record["type"] == "country"
+    is_country = record.type == "country"
     following = entity_of.get(hit.end)
     if not is_country and following is not None and following.label_ == "PERSON":
         # A given name ("Sydney Sweeney" split by the model); a country may stand before a
@@ -268,14 +268,14 @@ def _is_place(
 
 def _is_place_in_entity(
     hit: Span,
-    record: dict[str, Any],
+    record: PlaceRecord,
     ent: Span,
     person_words: set[str],
     hit_tokens: set[int],
-    article_codes: set[str],
+    article_codes: set[str | None],
 ) -> bool:
     """Whether a gazetteer name inside the model's one entity `ent` is used as a place."""
-    is_country = record["type"] == "country"
+    is_country = record.type == "country"
     name_tokens = after_leading_articles(ent)
     # A model entity that only lists gazetteer names ("Anambra and Enugu" as WORK_OF_ART) says
     # nothing about each of them: each is judged as if the model had labelled it alone.
@@ -305,10 +305,8 @@ def _is_place_in_entity(
     # The model's ORG, NORP, PRODUCT... on exactly the name: countries and the hand-kept names
     # ("U.K" as ORG, "Kremlin") are places; a city needs a geographic context ("Toyota and
     # General Motors"), a region too unless the article names its country.
-    own_region = record["type"] == "region" and record["country_code"] in article_codes
-    return (
-        is_country or own_region or record["type"] == "other" or geographic_context(hit, hit_tokens)
-    )
+    own_region = record.type == "region" and record.country_code in article_codes
+    return is_country or own_region or record.type == "other" or geographic_context(hit, hit_tokens)
 
 
 def _is_model_place(span: Span, person_words: set[str]) -> bool:
@@ -325,21 +323,21 @@ def _choose_readings(mentions: list[_Mention]) -> None:
     country also its neighbours ('Tbilisi' or 'Russia' for the country, 'Atlanta' for the state)."""
     # Cities and regions per country code, and countries, in the article and per paragraph: a
     # story about Canada may still name Sydney in a paragraph about Australia.
-    local: Counter[str] = Counter()
-    countries: Counter[str] = Counter()
-    paragraph_local: Counter[tuple[int, str]] = Counter()
+    local: Counter[str | None] = Counter()
+    countries: Counter[str | None] = Counter()
+    paragraph_local: Counter[tuple[int, str | None]] = Counter()
     paragraph_of = {id(mention): paragraph_number(mention.span) for mention in mentions}
     for mention in mentions:
         if len(mention.readings) == 1:
             record = mention.readings[0]
-            code = record["country_code"]
-            counter = countries if record["type"] == "country" else local
+            code = record.country_code
+            counter = countries if record.type == "country" else local
             counter[code] += 1
             paragraph_local[paragraph_of[id(mention)], code] += 1
 
-    def support(record: dict[str, Any], paragraph: int) -> tuple[int, int]:
-        code = record["country_code"]
-        neighbours = record.get("neighbours", ())
+    def support(record: PlaceRecord, paragraph: int) -> tuple[int, int]:
+        code = record.country_code
+        neighbours = record.neighbours
         article = local[code] + sum(countries[neighbour] for neighbour in neighbours)
         return paragraph_local[paragraph, code], article
 
@@ -350,10 +348,10 @@ def _choose_readings(mentions: list[_Mention]) -> None:
         readings = mention.readings
         if following is not None and _is_city_region_pair(mention.span, following.span):
             # "London, Ontario": the reading in the country of the region that follows.
-            codes = {record["country_code"] for record in following.readings}
+            codes = {record.country_code for record in following.readings}
             readings = (
-                [record for record in readings if record["country_code"] in codes]
-                or [town for town in town_readings(mention.text) if town["country_code"] in codes]
+                [record for record in readings if record.country_code in codes]
+                or [town for town in town_readings(mention.text) if town.country_code in codes]
                 or readings
             )
         paragraph = paragraph_of[id(mention)]
@@ -379,40 +377,27 @@ def _code_from_following_region(mentions: list[_Mention]) -> None:
             and following.record is not None
             and _is_city_region_pair(mention.span, following.span)
         ):
-            mention.record = {
-                "id": None,
-                "name": mention.span.text,
-                "country_code": following.record["country_code"],
-                "type": "city",
-                "latitude": None,
-                "longitude": None,
-            }
+            code = following.record.country_code
+            mention.record = PlaceRecord(None, mention.span.text, code, "city", None, None)
 
 
 def _group(mentions: list[_Mention]) -> list[Place]:
     """One Place per place, most mentioned first (ties: first mentioned first)."""
-    grouped: dict[str, tuple[dict[str, Any], list[PlaceMention]]] = {}
+    grouped: dict[str, tuple[PlaceRecord, list[PlaceMention]]] = {}
     for mention in mentions:
-        record = mention.record or {
-            "id": None,
-            "name": mention.span.text,
-            "country_code": None,
-            "type": "other",
-            "latitude": None,
-            "longitude": None,
-        }
-        key = record["id"] or f"name:{record['name']}"
+        record = mention.record or PlaceRecord(None, mention.span.text, None, "other", None, None)
+        key = record.id or f"name:{record.name}"
         start = mention.span.start_char
         place_mention = PlaceMention(mention.text, start, mention.end_char, mention.as_actor)
         grouped.setdefault(key, (record, []))[1].append(place_mention)
     places = [
         Place(
-            name=record["name"],
-            country_code=record["country_code"],
-            type=record["type"],
+            name=record.name,
+            country_code=record.country_code,
+            type=record.type,
             mentions=tuple(found),
-            latitude=record["latitude"],
-            longitude=record["longitude"],
+            latitude=record.latitude,
+            longitude=record.longitude,
         )
         for record, found in grouped.values()
     ]

@@ -21,7 +21,7 @@ from collections.abc import Iterator, Mapping
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -111,18 +111,33 @@ def gazetteer_index() -> dict[str, Any]:
     return index
 
 
+class PlaceRecord(NamedTuple):
+    """One reading of a place name: a gazetteer place, a town, or a name only the text makes a
+    place (no id)."""
+
+    id: str | None
+    name: str
+    country_code: str | None
+    type: str  # country | region | city | other
+    latitude: float | None
+    longitude: float | None
+    neighbours: tuple[str, ...] = ()  # a country's neighbours, by country code
+
+
 class _RecordsById(Mapping):
     """Place records by id, each decoded from its JSON text when first asked for: an article
     needs a few dozen of the ten thousand."""
 
     def __init__(self, packed: dict[str, str]):
         self.packed = packed
-        self.decoded: dict[str, dict[str, Any]] = {}
+        self.decoded: dict[str, PlaceRecord] = {}
 
-    def __getitem__(self, place_id: str) -> dict[str, Any]:
+    def __getitem__(self, place_id: str) -> PlaceRecord:
         record = self.decoded.get(place_id)
         if record is None:
-            record = self.decoded[place_id] = json.loads(self.packed[place_id])
+            row = json.loads(self.packed[place_id])
+            row["neighbours"] = tuple(row.get("neighbours", ()))
+            record = self.decoded[place_id] = PlaceRecord(**row)
         return record
 
     def __iter__(self) -> Iterator[str]:
@@ -133,7 +148,7 @@ class _RecordsById(Mapping):
 
 
 @cache
-def place_records() -> Mapping[str, dict[str, Any]]:
+def place_records() -> Mapping[str, PlaceRecord]:
     """The gazetteer's place records by id."""
     return _RecordsById(gazetteer_index()["records"])
 
@@ -146,7 +161,7 @@ def _towns_starting_with(prefix: str) -> dict[str, list[tuple]]:
     return marshal.loads(packed) if packed else {}
 
 
-def town_readings(name: str) -> list[dict[str, Any]]:
+def town_readings(name: str) -> list[PlaceRecord]:
     """Towns too small for the gazetteer called `name`, largest first (`patterns/towns.jsonl`);
     a name in capitals ("HARRISBURG", not an acronym such as "UN") is looked up as a title too."""
     towns = _towns_starting_with(name[:TOWN_PREFIX]).get(name) if name else None
@@ -154,14 +169,7 @@ def town_readings(name: str) -> list[dict[str, Any]]:
         name = name.title()
         towns = _towns_starting_with(name[:TOWN_PREFIX]).get(name)
     return [
-        {
-            "id": f"town:{code}:{name}",
-            "name": name,
-            "country_code": code,
-            "type": "city",
-            "latitude": latitude,
-            "longitude": longitude,
-        }
+        PlaceRecord(f"town:{code}:{name}", name, code, "city", latitude, longitude)
         for _, code, latitude, longitude in sorted(towns or (), key=lambda town: -town[0])
     ]
 

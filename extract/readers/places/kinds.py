@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
-from typing import Any, Protocol
+from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
@@ -18,6 +18,7 @@ from ...nlp.layout import paragraph_number
 from ...nlp.rules import rule_words
 from ...nlp.syntax import SUBJECT_DEPS, after_leading_articles
 from ...patterns import load_patterns
+from .gazetteer import PlaceRecord
 
 # Sports stories use a place name for its club; three sports words make an article one.
 MIN_SPORT_WORDS = 3
@@ -35,7 +36,7 @@ class KindedMention(Protocol):
     """A place mention as `places` keeps it: its name, chosen record and kind."""
 
     span: Span
-    record: dict[str, Any] | None
+    record: PlaceRecord | None
     kind: str | None
 
 
@@ -265,7 +266,7 @@ def _placed_in(span: Span) -> bool:
 
 
 def _country_code(mention: KindedMention) -> str | None:
-    return mention.record["country_code"] if mention.record is not None else None
+    return mention.record.country_code if mention.record is not None else None
 
 
 def code_from_context(mentions: Sequence[KindedMention]) -> None:
@@ -287,11 +288,4 @@ def code_from_context(mentions: Sequence[KindedMention]) -> None:
             code = _country_code(before[-1])
         else:
             code = counts.most_common(1)[0][0] if counts else None
-        mention.record = {
-            "id": None,
-            "name": span.text,
-            "country_code": code,
-            "type": mention.kind,
-            "latitude": None,
-            "longitude": None,
-        }
+        mention.record = PlaceRecord(None, span.text, code, mention.kind, None, None)
