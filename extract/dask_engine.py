@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
 
 from .cli_utils import ExtractorSettings
+from .extractor import Extractor
 from .part_folder import PartFolder, PartReport, extract_part
 from .parts import Part
 
@@ -31,18 +32,21 @@ class ExtractorPlugin(WorkerPlugin):
 
     def __init__(self, settings: ExtractorSettings):
         self.settings = settings
-        self.extractor = None
-        self.lock = None
+        # Both are made on the worker: the plugin travels pickled, and a lock cannot.
+        self.extractor: Extractor | None = None
+        self.lock: threading.Lock | None = None
 
     def setup(self, worker) -> None:
-        self.extractor = self.settings.build()
         # spaCy gains nothing from threads (the GIL), and one pipeline shared by several
-        # threads is not safe: a worker with many threads extracts one part at a time.
+        # threads is not safe: a worker with many threads extracts one part at a time (`lock`).
+        self.extractor = self.settings.build()
         self.lock = threading.Lock()
 
 
 def run_part_on_worker(part: Part, folder: PartFolder) -> PartReport:
     plugin = get_worker().plugins[PLUGIN_NAME]
+    assert isinstance(plugin, ExtractorPlugin)
+    assert plugin.extractor is not None and plugin.lock is not None  # made by setup()
     with plugin.lock:
         return extract_part(plugin.extractor, part, folder)
 

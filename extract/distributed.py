@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -264,13 +265,15 @@ def run_from_cli(
         raise click.UsageError(problem)
     output_format = output_format or "jsonl"
     context = click.get_current_context(silent=True)
-    if engine == "dask" and context and context.get_parameter_source("jobs").name == "DEFAULT":
+    jobs_source = context.get_parameter_source("jobs") if context else None
+    if engine == "dask" and jobs_source is not None and jobs_source.name == "DEFAULT":
         jobs = None  # a local cluster as large as the machine
     missing = _missing_extra(engine, output_format)
     if missing:
         print(f"extract: error: {missing} needs the dask extra: {INSTALL_HINT}", file=sys.stderr)
         return 2
-    options = dict(
+    assert output is not None  # _usage_problem: runs in parts always have a folder
+    options: dict[str, Any] = dict(
         format=output_format,
         files_per_task=files_per_task,
         resume=resume,

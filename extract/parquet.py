@@ -55,6 +55,8 @@ def arrow_type(spec: dict, defs: dict) -> pa.DataType:
         return pa.string()
     if kind is None and "const" in spec:
         return SCALARS["string"] if isinstance(spec["const"], str) else pa.int64()
+    if kind is None:  # a schema node this mapping does not know: fail where the schema is read
+        raise ValueError(f"no Arrow type for JSON Schema node {spec}")
     return SCALARS[kind]
 
 

@@ -21,10 +21,11 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from typing import Any, BinaryIO
 
+from . import cli_utils
 from .cli_utils import BATCH_SIZE, batches, process_batch
 from .extractor import Extractor
 from .facts import Article
-from .inputs import InputError
+from .inputs import InputError, InputWarning
 from .parts import Part, read_part
 from .render import make_writer
 
@@ -187,7 +188,9 @@ def extract_part(extractor: Extractor, part: Part, folder: PartFolder) -> PartRe
             for result in process_batch(extractor, batch):
                 if isinstance(result, InputError):
                     errors.append({"source": result.source, "message": result.message})
-                else:
+                elif isinstance(result, InputWarning):  # a link walked twice: no record
+                    cli_utils.report("warning", result.source, result.message)
+                elif isinstance(result, Article):
                     writer.write(result)
                     articles += 1
         writer.close()
