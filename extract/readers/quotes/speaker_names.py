@@ -9,6 +9,7 @@ from spacy.tokens import Span as TokenSpan
 
 from ...facts import Span
 from ...nlp.syntax import DETERMINERS, is_article
+from ..places.gazetteer import GAZETTEER_SPANS
 from .speakers_words import POSSESSIVE_ENDINGS, title_words
 
 # Where place_tokens keeps its answer on the Doc.
@@ -47,7 +48,7 @@ def place_tokens(doc: Doc) -> frozenset[int]:
     """The indices of the tokens in the document's place names (kept on the Doc once made)."""
     found = doc.user_data.get(PLACE_TOKENS_KEY)
     if found is None:
-        spans = doc.spans.get("place_names", ())
+        spans = doc.spans.get(GAZETTEER_SPANS, ())
         found = frozenset(i for span in spans for i in range(span.start, span.end))
         doc.user_data[PLACE_TOKENS_KEY] = found
     return found

@@ -15,6 +15,7 @@ from spacy.tokens import Span as TokenSpan
 
 from ...facts import Span
 from ...nlp.syntax import is_subject, without_article
+from ..places.gazetteer import GAZETTEER_SPANS
 from .speaker_agreement import role_rank, settle_genders
 from .speaker_names import (
     acronym,
@@ -69,7 +70,7 @@ class People:
     def _collect_people(self) -> None:
         # A one-word "person" that is a known place ("Kherson said" read as a name) is no
         # antecedent, unless a fuller name of the person has that word.
-        places = {(span.start, span.end) for span in self.doc.spans.get("place_names", ())}
+        places = {(span.start, span.end) for span in self.doc.spans.get(GAZETTEER_SPANS, ())}
         persons = [ent for ent in self.doc.ents if ent.label_ == "PERSON"]
         persons += described_people(self.doc, persons)
         persons.sort(key=lambda span: span.start)
