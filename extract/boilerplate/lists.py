@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from itertools import pairwise
 
-from ..nlp.layout import HEADLINE_MAX_WORDS, PROSE_MIN_WORDS, Block
+from ..nlp.layout import HEADLINE_MAX_WORDS, PROSE_MIN_WORDS, Block, sentences
 from .rules import Rules
 from .shapes import (
     BULLET,
@@ -53,6 +53,7 @@ def _is_ui_line(line: Block, ui_words: frozenset[str]) -> bool:
         or len(words) > HEADLINE_MAX_WORDS
         or SENTENCE_END.search(line.text.removesuffix(":"))
         or BULLET.match(line.text)
+        or len(sentences(line)) > 1  # a sentence ends inside: prose runs into the menu words
     ):
         return False
     known = sum(word.lower() in ui_words for word in words)
