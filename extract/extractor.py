@@ -230,7 +230,7 @@ class Extractor:
         published, date_mentions = read("dates", lambda: dates.find_dates(doc, given), (given, ()))
         found_places = read("places", lambda: places.find_places(doc), ())
         found_quotes, speakers = read("quotes", lambda: quotes.find_quotes(doc), ((), ()))
-        figures, figure_notes = read("percentages", lambda: _figures(doc, found_places), ((), ()))
+        figures, figure_notes = read("percentages", lambda: _figures(doc), ((), ()))
         return Article(
             source=None,
             id=None,
@@ -247,9 +247,9 @@ class Extractor:
         return given_date(item, self.default_published)
 
 
-def _figures(doc: Doc, found_places) -> tuple[list, tuple[str, ...]]:
+def _figures(doc: Doc) -> tuple[list, tuple[str, ...]]:
     """The percentages of a text and the warnings about them (a share read above 100%)."""
-    figures = percentages.find_percentages(doc, found_places)
+    figures = percentages.find_percentages(doc)
     return figures, percentages.percentage_warnings(doc, figures)
 
 

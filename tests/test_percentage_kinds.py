@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from place_spans import doc_with_places
 
 from extract.facts import Place, PlaceMention
 from extract.readers.percentages import find_percentages
@@ -73,7 +74,7 @@ NUMBER_CASES = [
 
 @pytest.mark.parametrize(("text", "figures"), NUMBER_CASES)
 def test_number_forms(nlp, text, figures):
-    found = find_percentages(nlp(text), [])
+    found = find_percentages(nlp(text))
     assert [(p.text, p.start, p.end, p.value, p.unit) for p in found] == _expected(text, figures)
 
 
@@ -215,7 +216,7 @@ KIND_CASES = [
 
 @pytest.mark.parametrize(("text", "figures"), KIND_CASES)
 def test_changes_and_margins(nlp, text, figures):
-    found = find_percentages(nlp(text), [])
+    found = find_percentages(nlp(text))
     assert [(p.text, p.start, p.end, p.kind, p.unit) for p in found] == _expected(text, figures)
 
 
@@ -279,7 +280,7 @@ ARTICLE_CASES = [
 
 @pytest.mark.parametrize(("text", "places", "figures"), ARTICLE_CASES)
 def test_poll_or_result_and_place(nlp, text, places, figures):
-    found = find_percentages(nlp(text), _places(text, places))
+    found = find_percentages(doc_with_places(nlp, text, _places(text, places)))
     assert [(p.text, p.start, p.end, p.kind, p.place) for p in found] == _expected(text, figures)
 
 
@@ -328,5 +329,5 @@ def test_results_and_a_poll_in_one_story(extractor):
     ],
 )
 def test_polled_is_read_by_its_context(nlp, text, kind):
-    figures = find_percentages(nlp(text), [])
+    figures = find_percentages(nlp(text))
     assert [(p.kind, p.unit) for p in figures] == [(kind, "percent")]

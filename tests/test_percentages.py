@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+from place_spans import doc_with_places
 
 from extract.facts import Place, PlaceMention
 from extract.readers.percentages import find_percentages
@@ -378,7 +379,7 @@ def _places(text: str, names: dict[str, list[str]]) -> list[Place]:
 
 @pytest.mark.parametrize(("text", "names", "expected"), CASES)
 def test_percentages(nlp, text, names, expected):
-    found = find_percentages(nlp(text), _places(text, names))
+    found = find_percentages(doc_with_places(nlp, text, _places(text, names)))
     position = 0
     wanted = []
     for figure_text, value, kind, place, subject in expected:
@@ -477,7 +478,7 @@ def test_place_from_the_article(nlp, text, places, expected):
         )
         for name, code, kind, forms in places
     ]
-    found = find_percentages(nlp(text), given)
+    found = find_percentages(doc_with_places(nlp, text, given))
     assert [(p.text, p.start, p.place) for p in found] == [
         (figure, text.index(figure), place) for figure, place in expected
     ]
@@ -495,7 +496,7 @@ def test_place_from_the_article(nlp, text, places, expected):
     ],
 )
 def test_claimed_by(nlp, text, claimed_by):
-    (figure,) = find_percentages(nlp(text), [])
+    (figure,) = find_percentages(nlp(text))
     assert figure.claimed_by == claimed_by
 
 

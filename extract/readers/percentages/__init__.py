@@ -2,7 +2,8 @@
 
 `figures` finds the figures and reads their values; `frames` collects the words around them;
 `kinds` (with `changes`) says what each measures; `subjects` finds its option and its source;
-`binding` its place. `find_percentages(doc, places)` is the one entry point.
+`binding` its place. `find_percentages(doc)` is the one entry point; it reads the
+places reader's `doc.spans[PLACE_SPANS]`, so runs after it.
 
 The figures are the matches of `patterns/percentages.jsonl`; the cue words and frames that say what
 a figure measures (a vote, a poll, turnout, the count, the economy) are the matches of
@@ -18,9 +19,10 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from ...doc_text import doc_text
-from ...facts import Percentage, Place
+from ...facts import Percentage
 from ...nlp.rules import RuleSet, compile_rows, compile_rules, rule_rows
 from ...patterns import load_patterns
+from ..places import PLACE_SPANS
 from .binding import ArticlePlaces, article_vote_place, main_country, place_for, place_mentions
 from .figures import drop_impossible_values, find_figures, value_warnings
 from .frames import collect_frames, in_vote_line, story_kind
@@ -57,8 +59,9 @@ def percentage_warnings(doc: Doc, percentages: list[Percentage]) -> tuple[str, .
     return value_warnings(doc_text(doc), [(p.start, p.end, p.value) for p in percentages])
 
 
-def find_percentages(doc: Doc, places: list[Place]) -> list[Percentage]:
-    """Every percentage of the article, in text order."""
+def find_percentages(doc: Doc) -> list[Percentage]:
+    """Every percentage of the article, in text order, with the places the places reader found
+    (none when it has not run)."""
     forms, frame_rules, demonyms = _rules(doc.vocab)
     figures = find_figures(doc, forms.spans(doc, "percentage_forms"))
     if not figures:
@@ -66,13 +69,14 @@ def find_percentages(doc: Doc, places: list[Place]) -> list[Percentage]:
     frames = collect_frames(doc, frame_rules.spans(doc, "percentage_frames"))
     story = story_kind(frames)
     figures = [f for f in figures if f.form != "points" or in_vote_line(doc, f, frames, story)]
+    places = list(doc.spans.get(PLACE_SPANS, ()))
     mentions = place_mentions(doc, places, frames, demonyms.spans(doc, "demonyms"))
     country = main_country(mentions, places)
     article = ArticlePlaces(
         mentions=mentions,
         vote_place=article_vote_place(doc, frames, mentions) or country,
         country=country,
-        states=frozenset(place.name for place in places if place.type == "region"),
+        states=frozenset(span.kb_id_ for span in places if span.label_ == "region"),
         story=story,
     )
     for group in by_sentence(figures):

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ...doc_text import doc_text
-from ...facts import Place
 from ...nlp.layout import is_dateline, line_bounds
 from ...nlp.syntax import SUBJECT_DEPS
 from ..places import place_records
@@ -40,10 +39,11 @@ class _Mention:
 
 
 def place_mentions(
-    doc: Doc, places: list[Place], frames: Frames, demonyms: list[Span]
+    doc: Doc, places: list[Span], frames: Frames, demonyms: list[Span]
 ) -> list[_Mention]:
-    """The mentions a figure can be about: not a government acting, not a person's descriptor,
-    not a dateline, not a surname, not the option voted for ("voted to remain in the UK").
+    """The mentions a figure can be about, of the places reader's `places` (its
+    `doc.spans[PLACE_SPANS]`): not a government acting, not a person's descriptor, not a
+    dateline, not a surname, not the option voted for ("voted to remain in the UK").
 
     The people of a place stand for it: "63% of Kenyans", "French voters handed..."."""
     records = place_records()
@@ -53,23 +53,18 @@ def place_mentions(
     ]
     surnames = _surnames(doc)
     text = doc_text(doc)
-    for place in places:
-        for mention in place.mentions:
-            if (
-                mention.as_actor
-                or mention.text in surnames
-                or is_dateline(text, mention.start, mention.end)
-            ):
-                continue
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if (
-                span is None
-                or _describes_person(span.root)
-                or _inside_name(span)
-                or _in_vote_option(span.root, frames)
-            ):
-                continue
-            mentions.append(_Mention(place.name, mention.start, mention.end, span.start, span.root))
+    for span in places:
+        start, end = span.start_char, span._.name_end
+        if (
+            span._.as_actor
+            or text[start:end] in surnames
+            or is_dateline(text, start, end)
+            or _describes_person(span.root)
+            or _inside_name(span)
+            or _in_vote_option(span.root, frames)
+        ):
+            continue
+        mentions.append(_Mention(span.kb_id_, start, end, span.start, span.root))
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -95,16 +90,16 @@ def _in_vote_option(token: Token, frames: Frames) -> bool:
     )
 
 
-def main_country(mentions: list[_Mention], places: list[Place]) -> str | None:
+def main_country(mentions: list[_Mention], places: list[Span]) -> str | None:
     """The country most of the article's places are in (the first of equals; a named one before
     one only implied): national figures are its. Counting states and cities too outvotes a stray
-    country reading."""
-    code_of = {place.name: place.country_code for place in places}
+    country reading. `places` are the place spans, most mentioned place first."""
+    code_of = {span.kb_id_: span.id_ for span in places}
     codes = Counter(code_of[m.name] for m in mentions if code_of.get(m.name))
     for code, _ in codes.most_common():
-        for place in places:
-            if place.type == "country" and place.country_code == code:
-                return place.name
+        for span in places:
+            if span.label_ == "country" and span.id_ == code:
+                return span.kb_id_
     if not codes:
         return None
     # "46 percent nationally" in a story that names only American states: the United States

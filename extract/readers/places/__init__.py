@@ -49,6 +49,13 @@ from .kinds import (
 # Model labels that a town name may wrongly carry ("in Truro" as ORG, "in Cumbria" as PRODUCT).
 MISTAKEN_PLACE_LABELS = {"ORG", "PERSON", "PRODUCT", "NORP", "WORK_OF_ART"}
 PROPER_NOUN_TAGS = {"NNP", "NNPS"}
+# The key of the article's place mentions in `doc.spans`, for the readers after this one, most
+# mentioned place first: a span's label is its place's type, its `kb_id_` the place's name, its
+# `id_` the country code ("" for none); `span._.as_actor` says it stands for the government
+# ("Moscow said"), and `span._.name_end` where the name ends (a name may open a token: "U.S.-led").
+PLACE_SPANS = "places"
+Span.set_extension("as_actor", default=False, force=True)
+Span.set_extension("name_end", default=None, force=True)
 
 
 @dataclass
@@ -71,7 +78,8 @@ class _Mention:
 
 
 def find_places(doc: Doc) -> list[Place]:
-    """The places of the article, most mentioned first."""
+    """The places of the article, most mentioned first; their mentions also go to
+    `doc.spans[PLACE_SPANS]`."""
     ents = doc.ents  # built anew on each access
     entity_of = {token.i: ent for ent in ents for token in ent}
     person_words = _person_name_words(ents)
@@ -114,7 +122,22 @@ def find_places(doc: Doc) -> list[Place]:
     mentions.sort(key=lambda mention: mention.span.start)
     _choose_readings(mentions)
     code_from_context(mentions)
-    return _group(mentions)
+    return _group(doc, mentions)
+
+
+def place_span(span: Span, place: Place, mention: PlaceMention) -> Span:
+    """The tokens `span` of `mention` of `place`, as kept in `doc.spans[PLACE_SPANS]`."""
+    placed = Span(
+        span.doc,
+        span.start,
+        span.end,
+        label=place.type,
+        kb_id=place.name,
+        span_id=place.country_code or "",
+    )
+    placed._.as_actor = mention.as_actor
+    placed._.name_end = mention.end
+    return placed
 
 
 def _stands_for_other(
@@ -381,25 +404,30 @@ def _code_from_following_region(mentions: list[_Mention]) -> None:
             mention.record = PlaceRecord(None, mention.span.text, code, "city", None, None)
 
 
-def _group(mentions: list[_Mention]) -> list[Place]:
-    """One Place per place, most mentioned first (ties: first mentioned first)."""
-    grouped: dict[str, tuple[PlaceRecord, list[PlaceMention]]] = {}
+def _group(doc: Doc, mentions: list[_Mention]) -> list[Place]:
+    """One Place per place, most mentioned first (ties: first mentioned first); their mentions
+    are also kept, in that order, in `doc.spans[PLACE_SPANS]`."""
+    grouped: dict[str, tuple[PlaceRecord, list[_Mention]]] = {}
     for mention in mentions:
         record = mention.record or PlaceRecord(None, mention.span.text, None, "other", None, None)
-        key = record.id or f"name:{record.name}"
-        start = mention.span.start_char
-        place_mention = PlaceMention(mention.text, start, mention.end_char, mention.as_actor)
-        grouped.setdefault(key, (record, []))[1].append(place_mention)
+        grouped.setdefault(record.id or f"name:{record.name}", (record, []))[1].append(mention)
+    ranked = sorted(grouped.values(), key=lambda group: -len(group[1]))  # stable
     places = [
         Place(
             name=record.name,
             country_code=record.country_code,
             type=record.type,
-            mentions=tuple(found),
+            mentions=tuple(
+                PlaceMention(m.text, m.span.start_char, m.end_char, m.as_actor) for m in found
+            ),
             latitude=record.latitude,
             longitude=record.longitude,
         )
-        for record, found in grouped.values()
+        for record, found in ranked
     ]
-    places.sort(key=lambda place: -len(place.mentions))  # stable: first mentioned first on ties
+    doc.spans[PLACE_SPANS] = [
+        place_span(m.span, place, place_mention)
+        for place, (_, found) in zip(places, ranked, strict=True)
+        for m, place_mention in zip(found, place.mentions, strict=True)
+    ]
     return places
