@@ -61,26 +61,45 @@ class ArticleInput:
     metadata_published: str | None = None  # ISO date from the page's metadata
 
 
-def split_into_pieces(text: str, limit: int) -> list[str]:
-    """`text` cut into consecutive pieces of at most `limit` characters.
+def piece_starts(text: str, limit: int) -> list[int]:
+    """Where each piece of `text` starts, the pieces being of at most `limit` characters.
 
     Cuts fall at a paragraph break, else a line break, else a space, so that sentences are rarely
-    split; joined back, the pieces are `text` exactly.
+    split.
     """
-    pieces = []
-    start = 0
-    while len(text) - start > limit:
-        window = text[start : start + limit]
+    starts = [0]
+    while len(text) - starts[-1] > limit:
+        window = text[starts[-1] : starts[-1] + limit]
         cut = limit
         for separator in ("\n\n", "\n", " "):
             found = window.rfind(separator)
             if found > limit // 2:
                 cut = found + len(separator)
                 break
-        pieces.append(text[start : start + cut])
-        start += cut
-    pieces.append(text[start:])
-    return pieces
+        starts.append(starts[-1] + cut)
+    return starts
+
+
+def pieces_at(text: str, starts: list[int]) -> Iterator[str]:
+    """The pieces of `text` starting at `starts`, cut one at a time as they are needed."""
+    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        yield text[start:end]
+
+
+def split_into_pieces(text: str, limit: int) -> list[str]:
+    """`text` cut into consecutive pieces of at most `limit` characters (see `piece_starts`);
+    joined back, the pieces are `text` exactly."""
+    return list(pieces_at(text, piece_starts(text, limit)))
+
+
+def masked_article(
+    item: ArticleInput, keep_boilerplate: bool = False, piece_chars: int | None = None
+) -> tuple[list[Boilerplate], str, list[int]]:
+    """The article's boilerplate ranges, its text with them blanked, and where that text's
+    pieces of at most `piece_chars` (default PIECE_CHARS) characters start."""
+    ranges = [] if keep_boilerplate else boilerplate.find_boilerplate(item.text)
+    masked = boilerplate.mask(item.text, ranges)
+    return ranges, masked, piece_starts(masked, piece_chars or PIECE_CHARS)
 
 
 def split_article(
@@ -88,9 +107,8 @@ def split_article(
 ) -> tuple[list[Boilerplate], list[str]]:
     """The article's boilerplate ranges, and its text (boilerplate blanked) cut into pieces of
     at most `piece_chars` (default PIECE_CHARS) characters."""
-    ranges = [] if keep_boilerplate else boilerplate.find_boilerplate(item.text)
-    masked = boilerplate.mask(item.text, ranges)
-    return ranges, split_into_pieces(masked, piece_chars or PIECE_CHARS)
+    ranges, masked, starts = masked_article(item, keep_boilerplate, piece_chars)
+    return ranges, list(pieces_at(masked, starts))
 
 
 @dataclass

@@ -23,6 +23,7 @@ from rich.text import Text
 
 from .facts import Article, DateMention, article_json
 from .report_common import shorten, summary_line, window
+from .spill import SpilledArticle
 
 FORMATS = ("table", "json", "jsonl", "csv", "html")
 QUOTE_CHARS = 200  # a quote in the table is cut to about this many characters
@@ -39,6 +40,11 @@ class JsonlWriter:
 
     def write(self, article: Article) -> None:
         self.out.write(json_line(article) + "\n")
+        self.out.flush()
+
+    def write_spilled(self, article: SpilledArticle) -> None:
+        article.write_json_line(self.out)
+        self.out.write("\n")
         self.out.flush()
 
     def close(self) -> None:

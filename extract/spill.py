@@ -1,0 +1,138 @@
+"""A huge text's record kept on disk while its pieces are read, and written as one JSON line.
+
+Holding every fact of a 50 MB text, then its JSON dicts, then its JSON string, would take about
+17 MB of memory per MB of text. Instead each piece's quotes, dates and percentages (offsets
+already moved to the whole text) go to a temporary file per field as the piece comes back; only
+what must be merged across pieces (speakers and places, by name) stays in memory. The record is
+then written by streaming those facts into the line: the same bytes as `json_line` of the whole
+`Article`, with at most one piece's facts in memory at once.
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from typing import IO, Any, TextIO
+
+from .extractor import PendingArticle
+from .facts import Article, article_json, to_json, with_text_from
+
+# The fields written to disk piece by piece: lists whose length grows with the text, and that
+# need no merging across pieces.
+SPILLED_FIELDS = ("quotes", "dates", "percentages")
+# The article text (web pages, --with-text) is encoded this many characters at a time.
+TEXT_CHUNK_CHARS = 1 << 20
+
+
+class FactStore:
+    """One temporary file per spilled field, holding each piece's facts in turn."""
+
+    def __init__(self) -> None:
+        # Unnamed files, gone when closed or when the process ends, however it ends.
+        self.files: dict[str, IO[bytes]] = {
+            name: tempfile.TemporaryFile(prefix="extract-huge-")  # noqa: SIM115 (see close)
+            for name in SPILLED_FIELDS
+        }
+
+    def append(self, facts: dict[str, tuple]) -> None:
+        for name, file in self.files.items():
+            pickle.dump(facts[name], file, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def facts(self, name: str) -> Iterator[Any]:
+        """The facts of field `name`, piece after piece, read back one piece at a time."""
+        file = self.files[name]
+        file.flush()
+        file.seek(0)
+        while True:
+            try:
+                piece = pickle.load(file)
+            except EOFError:
+                return
+            yield from piece
+
+    def close(self) -> None:
+        for file in self.files.values():
+            file.close()
+
+
+@dataclass
+class SpillingArticle(PendingArticle):
+    """A `PendingArticle` whose pieces' growing fact lists go to a `FactStore` as they come."""
+
+    store: FactStore = field(default_factory=FactStore)
+
+    def add(self, part: Article) -> None:
+        super().add(part)
+        whole = self.parts[-1]
+        text = self.item.text
+        self.store.append(
+            {
+                name: tuple(with_text_from(fact, text) for fact in getattr(whole, name))
+                for name in SPILLED_FIELDS
+            }
+        )
+        self.parts[-1] = replace(whole, quotes=(), dates=(), percentages=())
+
+    def spilled(self, with_text: bool = False) -> SpilledArticle:
+        """The finished record: in memory but for the spilled fields."""
+        return SpilledArticle(self.assembled(with_text), self.store)
+
+
+@dataclass
+class SpilledArticle:
+    """An article's record whose quotes, dates and percentages are in `store`, not in `shell`
+    (where they are empty). `close` removes the temporary files."""
+
+    shell: Article
+    store: FactStore
+
+    @property
+    def source(self) -> str | None:
+        return self.shell.source
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return self.shell.warnings
+
+    def article(self) -> Article:
+        """The whole record in memory, for the renderings that need it (table, CSV, HTML)."""
+        facts = self.store.facts
+        return replace(
+            self.shell,
+            quotes=tuple(facts("quotes")),
+            dates=tuple(facts("dates")),
+            percentages=tuple(facts("percentages")),
+        )
+
+    def write_json_line(self, out: TextIO) -> None:
+        """The record as `json_line` writes it (no newline), a fact at a time."""
+        out.write("{")
+        for number, (key, value) in enumerate(article_json(self.shell).items()):
+            out.write(f"{', ' if number else ''}{json.dumps(key)}: ")
+            if key in SPILLED_FIELDS:
+                self._write_list(out, key)
+            elif key == "text":
+                _write_string(out, value)
+            else:
+                out.write(json.dumps(value, ensure_ascii=False))
+        out.write("}")
+
+    def _write_list(self, out: TextIO, name: str) -> None:
+        out.write("[")
+        for number, fact in enumerate(self.store.facts(name)):
+            out.write(f"{', ' if number else ''}{json.dumps(to_json(fact), ensure_ascii=False)}")
+        out.write("]")
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def _write_string(out: TextIO, text: str) -> None:
+    """`text` as a JSON string, encoded a chunk at a time (JSON escapes each character alone)."""
+    out.write('"')
+    for start in range(0, len(text), TEXT_CHUNK_CHARS):
+        out.write(json.dumps(text[start : start + TEXT_CHUNK_CHARS], ensure_ascii=False)[1:-1])
+    out.write('"')

@@ -1,0 +1,83 @@
+"""A huge text's record, spilled to disk piece by piece and streamed into one JSON line, is the
+record the in-memory path gives, byte for byte (small pieces stand in for a huge text)."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+from spans import assert_offsets
+
+from cli import main
+from extract import Extractor, cli_utils, spill
+from extract import extractor as extractor_module
+from extract.cli_utils import ExtractorSettings, PiecesDone, run
+from extract.extractor import ArticleInput
+from extract.render import json_line
+from extract.spill import SpilledArticle
+
+PARAGRAPH = (
+    "“We will not back down,” said Maria Lopez, the mayor of Valencia, on Monday {day} May 2022."
+    "\n\nTurnout reached {share},5% in Ohio and 40% in Texas, officials in Paris said 🙂.\n\n"
+    "Share this article\n\n"
+)
+
+
+def _huge_text(paragraphs: int) -> str:
+    return "".join(PARAGRAPH.format(day=n % 28 + 1, share=50 + n % 40) for n in range(paragraphs))
+
+
+@pytest.fixture
+def small_pieces(monkeypatch):
+    """Texts over 1,000 characters count as huge and are read in pieces of 300."""
+    monkeypatch.setattr(cli_utils, "HUGE_CHARS", 1_000)
+    monkeypatch.setattr(cli_utils, "BATCH_CHARS", 700)
+    monkeypatch.setattr(extractor_module, "PIECE_CHARS", 300)
+    monkeypatch.setattr(spill, "TEXT_CHUNK_CHARS", 7)  # the text, too, written in many chunks
+
+
+@pytest.mark.parametrize("with_text", [False, True])
+def test_the_streamed_record_is_the_in_memory_record(extractor, small_pieces, with_text):
+    text = _huge_text(30)
+    item = ArticleInput(text=text, source="huge.txt", published="2022-06-01")
+    *progress, spilled = run([item], ExtractorSettings(with_text=with_text), 1)
+    assert isinstance(spilled, SpilledArticle)
+    assert progress and all(isinstance(event, PiecesDone) for event in progress)
+    in_memory = Extractor(nlp=extractor.nlp, with_text=with_text)
+    in_memory.piece_chars = 300
+    expected = next(in_memory.pipe([item]))
+    assert spilled.article() == expected
+    streamed = io.StringIO()
+    spilled.write_json_line(streamed)
+    spilled.close()
+    assert streamed.getvalue() == json_line(expected)
+    record = json.loads(streamed.getvalue())
+    assert (len(record["quotes"]), len(record["dates"]), len(record["percentages"])) == (60, 30, 60)
+    assert record["boilerplate"] and ("text" in record) is with_text
+
+
+def test_a_huge_text_through_the_command_line_is_one_valid_line(small_pieces, tmp_path):
+    text = _huge_text(25)
+    path = tmp_path / "huge.txt"
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["--jsonl", "--published", "2022-06-01", str(path)])
+    assert result.exit_code == 0, result.output
+    (line,) = result.stdout.splitlines()
+    record = json.loads(line)
+    assert len(record["quotes"]) == 50 and len(record["percentages"]) == 50
+    days = [mention["value"] for mention in record["dates"]]
+    assert days == [f"2022-05-{day:02d}" for day in range(1, 26)]
+    assert record["percentages"][0]["value"] == 50.5
+    assert_offsets(record, text)
+
+
+@pytest.mark.parametrize("output_format", ["json", "csv"])
+def test_other_formats_get_the_whole_record(small_pieces, tmp_path, output_format):
+    text = _huge_text(12)
+    path = tmp_path / "huge.txt"
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["--format", output_format, str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count("Maria Lopez") >= 12
