@@ -23,9 +23,9 @@ from .extractor import (
     ArticleInput,
     Extractor,
     PendingArticle,
+    article_layout,
     given_date,
-    masked_article,
-    pieces_at,
+    masked_pieces,
 )
 from .facts import Article, Published
 from .inputs import InputError, InputWarning, Read
@@ -214,9 +214,9 @@ def _huge_article(
     source = item.source or "<text>"
     article: SpillingArticle | None = None
     try:
-        ranges, masked, starts = masked_article(item, settings.keep_boilerplate)
+        ranges, starts = article_layout(item, settings.keep_boilerplate)
         article = SpillingArticle(item, ranges, starts)
-        pieces = pieces_at(masked, starts)
+        pieces = masked_pieces(item.text, ranges, starts)
         # The first piece goes alone: later ones resolve their dates against the date it finds.
         given = given_date(item, settings.published)
         first = workers.submit(_read_in_worker, [next(pieces)], given).result()
@@ -230,7 +230,7 @@ def _huge_article(
                 yield _collected(in_flight.popleft(), article, source)
         while in_flight:
             yield _collected(in_flight.popleft(), article, source)
-        del masked, pieces
+        del pieces
         yield article.spilled(settings.with_text)
     except BrokenProcessPool:
         raise

@@ -33,6 +33,9 @@ PIECE_CHARS = 30_000
 # At most this many characters go through `nlp.pipe` in one batch: spaCy's memory follows the
 # characters in a batch, so a count of texts alone lets a run of long pieces blow it up.
 BATCH_CHARS = 60_000
+# The boilerplate cleaner judges a longer text a window of this many characters at a time: its
+# memory grows with the text (about 28 MB per MB), and a text this long is no single web page.
+BOILERPLATE_WINDOW_CHARS = 1_000_000
 
 # Below this share of English stop words among the words, the text is probably not English.
 MIN_ENGLISH_STOPWORD_SHARE = 0.15
@@ -92,14 +95,42 @@ def split_into_pieces(text: str, limit: int) -> list[str]:
     return list(pieces_at(text, piece_starts(text, limit)))
 
 
-def masked_article(
+def masked_pieces(text: str, ranges: list[Boilerplate], starts: list[int]) -> Iterator[str]:
+    """The pieces of `text` starting at `starts`, boilerplate blanked: one at a time, so that
+    no masked copy of a huge text is ever held whole."""
+    after = 0  # the first range that does not end before the piece
+    for start, piece in zip(starts, pieces_at(text, starts), strict=True):
+        end = start + len(piece)
+        while after < len(ranges) and ranges[after].end <= start:
+            after += 1
+        inside = []
+        for found in ranges[after:]:
+            if found.start >= end:
+                break
+            clipped = (max(found.start, start) - start, min(found.end, end) - start)
+            inside.append(Boilerplate(*clipped, found.reason))
+        yield boilerplate.mask(piece, inside)
+
+
+def find_boilerplate(text: str) -> list[Boilerplate]:
+    """The boilerplate ranges of `text`; a text longer than BOILERPLATE_WINDOW_CHARS is judged
+    a window at a time (cut at paragraph breaks), as the cleaner's memory follows its lines."""
+    if len(text) <= BOILERPLATE_WINDOW_CHARS:
+        return boilerplate.find_boilerplate(text)
+    ranges: list[Boilerplate] = []
+    starts = piece_starts(text, BOILERPLATE_WINDOW_CHARS)
+    for start, window in zip(starts, pieces_at(text, starts), strict=True):
+        ranges.extend(shifted(found, start) for found in boilerplate.find_boilerplate(window))
+    return ranges
+
+
+def article_layout(
     item: ArticleInput, keep_boilerplate: bool = False, piece_chars: int | None = None
-) -> tuple[list[Boilerplate], str, list[int]]:
-    """The article's boilerplate ranges, its text with them blanked, and where that text's
-    pieces of at most `piece_chars` (default PIECE_CHARS) characters start."""
-    ranges = [] if keep_boilerplate else boilerplate.find_boilerplate(item.text)
-    masked = boilerplate.mask(item.text, ranges)
-    return ranges, masked, piece_starts(masked, piece_chars or PIECE_CHARS)
+) -> tuple[list[Boilerplate], list[int]]:
+    """The article's boilerplate ranges, and where its pieces of at most `piece_chars` (default
+    PIECE_CHARS) characters start."""
+    ranges = [] if keep_boilerplate else find_boilerplate(item.text)
+    return ranges, piece_starts(item.text, piece_chars or PIECE_CHARS)
 
 
 def split_article(
@@ -107,8 +138,8 @@ def split_article(
 ) -> tuple[list[Boilerplate], list[str]]:
     """The article's boilerplate ranges, and its text (boilerplate blanked) cut into pieces of
     at most `piece_chars` (default PIECE_CHARS) characters."""
-    ranges, masked, starts = masked_article(item, keep_boilerplate, piece_chars)
-    return ranges, list(pieces_at(masked, starts))
+    ranges, starts = article_layout(item, keep_boilerplate, piece_chars)
+    return ranges, list(masked_pieces(item.text, ranges, starts))
 
 
 @dataclass

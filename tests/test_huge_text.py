@@ -11,10 +11,11 @@ from click.testing import CliRunner
 from spans import assert_offsets
 
 from cli import main
-from extract import Extractor, cli_utils, spill
+from extract import Extractor, boilerplate, cli_utils, spill
 from extract import extractor as extractor_module
 from extract.cli_utils import ExtractorSettings, PiecesDone, run
 from extract.extractor import ArticleInput
+from extract.facts import Boilerplate
 from extract.render import json_line
 from extract.spill import SpilledArticle
 
@@ -81,3 +82,32 @@ def test_other_formats_get_the_whole_record(small_pieces, tmp_path, output_forma
     result = CliRunner().invoke(main, ["--format", output_format, str(path)])
     assert result.exit_code == 0, result.output
     assert result.stdout.count("Maria Lopez") >= 12
+
+
+@pytest.mark.parametrize("limit", [7, 40, 300, 10_000])
+def test_pieces_masked_one_at_a_time_are_the_masked_text(limit):
+    text = _huge_text(4)
+    ranges = [Boilerplate(5, 90, "made up: across pieces"), Boilerplate(120, 121, "one")]
+    ranges += boilerplate.find_boilerplate(text)[1:]
+    starts = extractor_module.piece_starts(text, limit)
+    pieces = list(extractor_module.masked_pieces(text, ranges, starts))
+    assert "".join(pieces) == boilerplate.mask(text, ranges)
+    assert len(pieces) == len(starts) and max(map(len, pieces)) <= limit
+
+
+def test_a_long_text_is_cleaned_a_window_at_a_time(monkeypatch):
+    """Each window finds its own "Share this article" lines, at offsets into the whole text."""
+    whole = boilerplate.find_boilerplate
+    windows: list[int] = []
+
+    def counted(window: str) -> list[Boilerplate]:
+        windows.append(len(window))
+        return whole(window)
+
+    monkeypatch.setattr(extractor_module, "BOILERPLATE_WINDOW_CHARS", 1_000)
+    monkeypatch.setattr(boilerplate, "find_boilerplate", counted)
+    text = _huge_text(20)
+    ranges = extractor_module.find_boilerplate(text)
+    assert len(windows) > 3 and max(windows) <= 1_000
+    assert [text[found.start : found.end] for found in ranges] == ["Share this article"] * 20
+    assert ranges == whole(text)
