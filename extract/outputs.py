@@ -35,7 +35,7 @@ class WriteError(OutputError):
 
 class Writer(Protocol):
     """Writes records; one that can also stream a huge text's record (`SpilledArticle`) has a
-    `write_spilled` method."""
+    `write_spilled` method, which closes the record once written."""
 
     def write(self, article: Article) -> None: ...
     def close(self) -> None: ...
@@ -92,13 +92,14 @@ class GuardedWriter:
         if not isinstance(article, SpilledArticle):
             self._guarded(self.writer.write, article)
             return
-        # A huge text's record: streamed by the writers that can, else whole in memory.
+        # A huge text's record: streamed by the writers that can (which close it once written),
+        # else whole in memory.
+        streamed = getattr(self.writer, "write_spilled", None)
+        if streamed is not None:
+            self._guarded(streamed, article)
+            return
         try:
-            streamed = getattr(self.writer, "write_spilled", None)
-            if streamed is not None:
-                self._guarded(streamed, article)
-            else:
-                self._guarded(self.writer.write, article.article())
+            self._guarded(self.writer.write, article.article())
         finally:
             article.close()
 

@@ -107,27 +107,58 @@ class SpilledArticle:
             percentages=tuple(facts("percentages")),
         )
 
-    def write_json_line(self, out: TextIO) -> None:
-        """The record as `json_line` writes it (no newline), a fact at a time."""
+    def write_json(self, out: TextIO, indent: int | None = None, level: int = 0) -> None:
+        """The record as `json.dumps(article_json(record), ensure_ascii=False, indent=indent)`
+        writes it (no newline after), its lines after the first indented by `level` indents
+        more; a fact at a time."""
+        layout = _Layout(indent, level)
         out.write("{")
         for number, (key, value) in enumerate(article_json(self.shell).items()):
-            out.write(f"{', ' if number else ''}{json.dumps(key)}: ")
+            out.write(f"{layout.before(number, 1)}{json.dumps(key)}: ")
             if key in SPILLED_FIELDS:
-                self._write_list(out, key)
+                self._write_list(out, key, layout)
             elif key == "text":
                 _write_string(out, value)
             else:
-                out.write(json.dumps(value, ensure_ascii=False))
-        out.write("}")
+                out.write(layout.dumps(value, 1))
+        out.write(layout.after(1) + "}")
 
-    def _write_list(self, out: TextIO, name: str) -> None:
+    def _write_list(self, out: TextIO, name: str, layout: _Layout) -> None:
         out.write("[")
+        number = -1
         for number, fact in enumerate(self.store.facts(name)):
-            out.write(f"{', ' if number else ''}{json.dumps(to_json(fact), ensure_ascii=False)}")
-        out.write("]")
+            out.write(layout.before(number, 2) + layout.dumps(to_json(fact), 2))
+        out.write((layout.after(2) if number >= 0 else "") + "]")
 
     def close(self) -> None:
         self.store.close()
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Where `json.dumps` puts separators and line breaks, on one line or with `indent`, for a
+    value `depth` levels into a record that itself sits `level` levels deep."""
+
+    indent: int | None
+    level: int
+
+    def before(self, number: int, depth: int) -> str:
+        """What comes before item `number` (from 0) of a list or object."""
+        if self.indent is None:
+            return ", " if number else ""
+        return ("," if number else "") + self._break(depth)
+
+    def after(self, depth: int) -> str:
+        """What comes after the last item, before the closing bracket."""
+        return "" if self.indent is None else self._break(depth - 1)
+
+    def dumps(self, value: Any, depth: int) -> str:
+        text = json.dumps(value, ensure_ascii=False, indent=self.indent)
+        # Literal line breaks are json.dumps's own: those inside strings are escaped.
+        return text if self.indent is None else text.replace("\n", self._break(depth))
+
+    def _break(self, depth: int) -> str:
+        return "\n" + " " * ((self.indent or 0) * (self.level + depth))
 
 
 def _write_string(out: TextIO, text: str) -> None:

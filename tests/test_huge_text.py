@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from spans import assert_offsets
 
 from cli import main
-from extract import Extractor, boilerplate, cli_utils, spill
+from extract import Extractor, article_json, boilerplate, cli_utils, spill
 from extract import extractor as extractor_module
 from extract.cli_utils import ExtractorSettings, PiecesDone, run
 from extract.extractor import ArticleInput
@@ -28,6 +28,12 @@ PARAGRAPH = (
 
 def _huge_text(paragraphs: int) -> str:
     return "".join(PARAGRAPH.format(day=n % 28 + 1, share=50 + n % 40) for n in range(paragraphs))
+
+
+def _streamed(spilled: SpilledArticle, **layout) -> str:
+    out = io.StringIO()
+    spilled.write_json(out, **layout)
+    return out.getvalue()
 
 
 @pytest.fixture
@@ -50,11 +56,12 @@ def test_the_streamed_record_is_the_in_memory_record(extractor, small_pieces, wi
     in_memory.piece_chars = 300
     expected = next(in_memory.pipe([item]))
     assert spilled.article() == expected
-    streamed = io.StringIO()
-    spilled.write_json_line(streamed)
+    assert _streamed(spilled) == json_line(expected)
+    whole = json.dumps(article_json(expected), ensure_ascii=False, indent=2)
+    assert _streamed(spilled, indent=2) == whole
+    assert _streamed(spilled, indent=2, level=1) == whole.replace("\n", "\n  ")
+    record = json.loads(_streamed(spilled))
     spilled.close()
-    assert streamed.getvalue() == json_line(expected)
-    record = json.loads(streamed.getvalue())
     assert (len(record["quotes"]), len(record["dates"]), len(record["percentages"])) == (60, 30, 60)
     assert record["boilerplate"] and ("text" in record) is with_text
 
@@ -111,3 +118,16 @@ def test_a_long_text_is_cleaned_a_window_at_a_time(monkeypatch):
     assert len(windows) > 3 and max(windows) <= 1_000
     assert [text[found.start : found.end] for found in ranges] == ["Share this article"] * 20
     assert ranges == whole(text)
+
+
+def test_a_json_array_streams_the_huge_record_among_others(small_pieces, tmp_path):
+    text = _huge_text(12)
+    (tmp_path / "a.txt").write_text(PARAGRAPH.format(day=3, share=60), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "c.txt").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["--json", "--published", "2022-06-01", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    records = json.loads(result.stdout)
+    assert [len(record["quotes"]) for record in records] == [2, 24, 24]
+    assert records[1] == records[2] | {"source": records[1]["source"]}
+    assert_offsets(records[2], text)
