@@ -24,6 +24,7 @@ from .facts import (
     shifted,
     with_text_from,
 )
+from .layout import layout_of
 from .pipeline import build_pipeline, find_model
 
 # Texts are parsed and read in pieces of at most this many characters (cut at paragraph breaks):
@@ -121,6 +122,9 @@ def find_boilerplate(text: str) -> list[Boilerplate]:
     starts = piece_starts(text, BOILERPLATE_WINDOW_CHARS)
     for start, window in zip(starts, pieces_at(text, starts), strict=True):
         ranges.extend(shifted(found, start) for found in boilerplate.find_boilerplate(window))
+        # The layouts of the last texts read are kept for the readers; no reader asks for a
+        # window's, and eight of them would be kept (about 28 MB each).
+        layout_of.cache_clear()
     return ranges
 
 
