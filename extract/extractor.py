@@ -325,12 +325,17 @@ def _merged_places(found: list[Place]) -> tuple[Place, ...]:
     """Places of several pieces, one per place, most mentioned first."""
     by_place: dict[tuple, Place] = {}
     for place in found:
-        key = (place.name, place.country_code, place.type)
+        key = place_key(place)
         seen = by_place.get(key)
         by_place[key] = (
             place if seen is None else replace(seen, mentions=seen.mentions + place.mentions)
         )
     return tuple(sorted(by_place.values(), key=lambda place: -len(place.mentions)))
+
+
+def place_key(place: Place) -> tuple:
+    """What places of several pieces are merged by."""
+    return (place.name, place.country_code, place.type)
 
 
 def language_warnings(doc: Doc) -> tuple[str, ...]:

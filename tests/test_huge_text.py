@@ -27,7 +27,11 @@ PARAGRAPH = (
 
 
 def _huge_text(paragraphs: int) -> str:
-    return "".join(PARAGRAPH.format(day=n % 28 + 1, share=50 + n % 40) for n in range(paragraphs))
+    return "".join(
+        ("Crowds gathered in Lyon, Marseille and Lyon again.\n\n" if n % 3 == 0 else "")
+        + PARAGRAPH.format(day=n % 28 + 1, share=50 + n % 40)
+        for n in range(paragraphs)
+    )
 
 
 def _streamed(spilled: SpilledArticle, **layout) -> str:
@@ -43,6 +47,7 @@ def small_pieces(monkeypatch):
     monkeypatch.setattr(cli_utils, "BATCH_CHARS", 700)
     monkeypatch.setattr(extractor_module, "PIECE_CHARS", 300)
     monkeypatch.setattr(spill, "TEXT_CHUNK_CHARS", 7)  # the text, too, written in many chunks
+    monkeypatch.setattr(spill, "MENTIONS_PER_PASS", 5)  # mentions read back in many passes
 
 
 @pytest.mark.parametrize("with_text", [False, True])
@@ -64,6 +69,9 @@ def test_the_streamed_record_is_the_in_memory_record(extractor, small_pieces, wi
     spilled.close()
     assert (len(record["quotes"]), len(record["dates"]), len(record["percentages"])) == (60, 30, 60)
     assert record["boilerplate"] and ("text" in record) is with_text
+    mentioned = {place["name"]: len(place["mentions"]) for place in record["places"]}
+    assert list(mentioned.items())[-2:] == [("Lyon", 20), ("Marseille", 10)]
+    assert len(record["speakers"][0]["mentions"]) == 30
 
 
 def test_a_huge_text_through_the_command_line_is_one_valid_line(small_pieces, tmp_path):
