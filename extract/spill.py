@@ -101,7 +101,8 @@ class SpillingArticle(PendingArticle):
                 (mention_key(fact), tuple(with_text_from(m, text) for m in fact.mentions))
                 for fact in found
             )
-            self.counts.update({mention_key(fact): len(fact.mentions) for fact in found})
+            for fact in found:
+                self.counts[mention_key(fact)] += len(fact.mentions)
         self.store.append(facts)
         self.parts[-1] = replace(
             whole,
