@@ -23,13 +23,15 @@ from .extractor import (
     ArticleInput,
     Extractor,
     PendingArticle,
+    article_layout,
     given_date,
-    split_article,
+    masked_pieces,
 )
 from .facts import Article, Published
 from .inputs import InputError, InputWarning, Read
-from .outputs import Writer
+from .outputs import GuardedWriter
 from .pipeline import ModelNotFound, find_model
+from .spill import SpilledArticle, SpillingArticle
 
 BATCH_SIZE = 8
 # How many batches may be out at the workers at once: enough to keep them busy, few enough that
@@ -51,7 +53,7 @@ class PiecesDone:
     total: int
 
 
-Result = Article | InputError | InputWarning | PiecesDone
+Result = Article | SpilledArticle | InputError | InputWarning | PiecesDone
 
 
 class RunFailed(Exception):
@@ -207,31 +209,34 @@ def _huge_article(
     item: ArticleInput, settings: ExtractorSettings, workers, limit: int
 ) -> Iterator[Result]:
     """One huge text: its pieces read in batches of BATCH_CHARS characters, at most `limit`
-    batches out at once, progress reported a batch at a time."""
+    batches out at once, progress reported a batch at a time, the facts spilled to disk as
+    they come (see `spill`)."""
     source = item.source or "<text>"
+    article: SpillingArticle | None = None
     try:
-        ranges, pieces = split_article(item, settings.keep_boilerplate)
-        article = PendingArticle.of(item, ranges, pieces)
+        ranges, starts = article_layout(item, settings.keep_boilerplate)
+        article = SpillingArticle(item, ranges, starts)
+        pieces = masked_pieces(item.text, ranges, starts)
         # The first piece goes alone: later ones resolve their dates against the date it finds.
         given = given_date(item, settings.published)
-        first = workers.submit(_read_in_worker, pieces[:1], given).result()
+        first = workers.submit(_read_in_worker, [next(pieces)], given).result()
         article.add(first[0])
-        yield PiecesDone(source, 1, len(pieces))
+        yield PiecesDone(source, 1, len(starts))
         given = first[0].published
         in_flight: deque[Future] = deque()
-        for batch in _batches_of_chars(pieces[1:]):
+        for batch in _batches_of_chars(pieces):
             in_flight.append(workers.submit(_read_in_worker, batch, given))
             while len(in_flight) >= limit or (in_flight and in_flight[0].done()):
                 yield _collected(in_flight.popleft(), article, source)
         while in_flight:
             yield _collected(in_flight.popleft(), article, source)
         del pieces
-        done = article.assembled(settings.with_text)
-        del article  # its parts: the facts are not held twice while the record is written
-        yield done
+        yield article.spilled(settings.with_text)
     except BrokenProcessPool:
         raise
     except Exception as error:
+        if article is not None:
+            article.store.close()
         yield InputError(source, f"extraction failed: {error!r}")
 
 
@@ -241,7 +246,7 @@ def _collected(future: Future, article: PendingArticle, source: str) -> PiecesDo
     return PiecesDone(source, len(article.parts), len(article.piece_starts))
 
 
-def _batches_of_chars(pieces: list[str]) -> Iterator[list[str]]:
+def _batches_of_chars(pieces: Iterable[str]) -> Iterator[list[str]]:
     batch: list[str] = []
     chars = 0
     for piece in pieces:
@@ -254,7 +259,7 @@ def _batches_of_chars(pieces: list[str]) -> Iterator[list[str]]:
         yield batch
 
 
-def deliver(results: Iterable[Result], writer: Writer) -> bool:
+def deliver(results: Iterable[Result], writer: GuardedWriter) -> bool:
     """Each result written or reported on stderr; True when any input failed."""
     failed = False
     for result in results:
@@ -263,7 +268,7 @@ def deliver(results: Iterable[Result], writer: Writer) -> bool:
             failed = True
         elif isinstance(result, InputWarning):
             report("warning", result.source, result.message)
-        elif isinstance(result, Article):
+        elif isinstance(result, Article | SpilledArticle):
             for warning in result.warnings:
                 report("warning", result.source or "<text>", warning)
             writer.write(result)

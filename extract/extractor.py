@@ -24,6 +24,7 @@ from .facts import (
     shifted,
     with_text_from,
 )
+from .nlp.layout import layout_of
 from .pipeline import build_pipeline, find_model
 from .readers import dates, percentages, places, quotes
 
@@ -36,6 +37,9 @@ PIECE_CHARS = 30_000
 # long articles (4,600 characters on average, up to 33,000) peak RSS was 394 MB at 60,000 and
 # 294 MB at 20,000, for the same CPU time.
 BATCH_CHARS = 20_000
+# The boilerplate cleaner judges a longer text a window of this many characters at a time: its
+# memory grows with the text (about 28 MB per MB), and a text this long is no single web page.
+BOILERPLATE_WINDOW_CHARS = 1_000_000
 
 # Below this share of English stop words among the words, the text is probably not English.
 MIN_ENGLISH_STOPWORD_SHARE = 0.15
@@ -64,26 +68,76 @@ class ArticleInput:
     metadata_published: str | None = None  # ISO date from the page's metadata
 
 
-def split_into_pieces(text: str, limit: int) -> list[str]:
-    """`text` cut into consecutive pieces of at most `limit` characters.
+def piece_starts(text: str, limit: int) -> list[int]:
+    """Where each piece of `text` starts, the pieces being of at most `limit` characters.
 
     Cuts fall at a paragraph break, else a line break, else a space, so that sentences are rarely
-    split; joined back, the pieces are `text` exactly.
+    split.
     """
-    pieces = []
-    start = 0
-    while len(text) - start > limit:
-        window = text[start : start + limit]
+    starts = [0]
+    while len(text) - starts[-1] > limit:
+        window = text[starts[-1] : starts[-1] + limit]
         cut = limit
         for separator in ("\n\n", "\n", " "):
             found = window.rfind(separator)
             if found > limit // 2:
                 cut = found + len(separator)
                 break
-        pieces.append(text[start : start + cut])
-        start += cut
-    pieces.append(text[start:])
-    return pieces
+        starts.append(starts[-1] + cut)
+    return starts
+
+
+def pieces_at(text: str, starts: list[int]) -> Iterator[str]:
+    """The pieces of `text` starting at `starts`, cut one at a time as they are needed."""
+    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        yield text[start:end]
+
+
+def split_into_pieces(text: str, limit: int) -> list[str]:
+    """`text` cut into consecutive pieces of at most `limit` characters (see `piece_starts`);
+    joined back, the pieces are `text` exactly."""
+    return list(pieces_at(text, piece_starts(text, limit)))
+
+
+def masked_pieces(text: str, ranges: list[Boilerplate], starts: list[int]) -> Iterator[str]:
+    """The pieces of `text` starting at `starts`, boilerplate blanked: one at a time, so that
+    no masked copy of a huge text is ever held whole."""
+    after = 0  # the first range that does not end before the piece
+    for start, piece in zip(starts, pieces_at(text, starts), strict=True):
+        end = start + len(piece)
+        while after < len(ranges) and ranges[after].end <= start:
+            after += 1
+        inside = []
+        for found in ranges[after:]:
+            if found.start >= end:
+                break
+            clipped = (max(found.start, start) - start, min(found.end, end) - start)
+            inside.append(Boilerplate(*clipped, found.reason))
+        yield boilerplate.mask(piece, inside)
+
+
+def find_boilerplate(text: str) -> list[Boilerplate]:
+    """The boilerplate ranges of `text`; a text longer than BOILERPLATE_WINDOW_CHARS is judged
+    a window at a time (cut at paragraph breaks), as the cleaner's memory follows its lines."""
+    if len(text) <= BOILERPLATE_WINDOW_CHARS:
+        return boilerplate.find_boilerplate(text)
+    ranges: list[Boilerplate] = []
+    starts = piece_starts(text, BOILERPLATE_WINDOW_CHARS)
+    for start, window in zip(starts, pieces_at(text, starts), strict=True):
+        ranges.extend(shifted(found, start) for found in boilerplate.find_boilerplate(window))
+        # The layouts of the last texts read are kept for the readers; no reader asks for a
+        # window's, and eight of them would be kept (about 28 MB each).
+        layout_of.cache_clear()
+    return ranges
+
+
+def article_layout(
+    item: ArticleInput, keep_boilerplate: bool = False, piece_chars: int | None = None
+) -> tuple[list[Boilerplate], list[int]]:
+    """The article's boilerplate ranges, and where its pieces of at most `piece_chars` (default
+    PIECE_CHARS) characters start."""
+    ranges = [] if keep_boilerplate else find_boilerplate(item.text)
+    return ranges, piece_starts(item.text, piece_chars or PIECE_CHARS)
 
 
 def split_article(
@@ -91,9 +145,8 @@ def split_article(
 ) -> tuple[list[Boilerplate], list[str]]:
     """The article's boilerplate ranges, and its text (boilerplate blanked) cut into pieces of
     at most `piece_chars` (default PIECE_CHARS) characters."""
-    ranges = [] if keep_boilerplate else boilerplate.find_boilerplate(item.text)
-    masked = boilerplate.mask(item.text, ranges)
-    return ranges, split_into_pieces(masked, piece_chars or PIECE_CHARS)
+    ranges, starts = article_layout(item, keep_boilerplate, piece_chars)
+    return ranges, list(masked_pieces(item.text, ranges, starts))
 
 
 @dataclass
@@ -275,12 +328,17 @@ def _merged_places(found: list[Place]) -> tuple[Place, ...]:
     """Places of several pieces, one per place, most mentioned first."""
     by_place: dict[tuple, Place] = {}
     for place in found:
-        key = (place.name, place.country_code, place.type)
+        key = place_key(place)
         seen = by_place.get(key)
         by_place[key] = (
             place if seen is None else replace(seen, mentions=seen.mentions + place.mentions)
         )
     return tuple(sorted(by_place.values(), key=lambda place: -len(place.mentions)))
+
+
+def place_key(place: Place) -> tuple:
+    """What places of several pieces are merged by."""
+    return (place.name, place.country_code, place.type)
 
 
 def language_warnings(doc: Doc) -> tuple[str, ...]:

@@ -248,7 +248,10 @@ def articles_from_bytes(data: bytes, source: str) -> Iterator[ArticleInput | Inp
 
 def _looks_like_jsonl(text: str) -> bool:
     """Whether `text` opens with a line that is a JSON article: {"text": ...} or {"html": ...}."""
-    first_line = text.lstrip().split("\n", 1)[0]
+    # Found in place: no copy of a huge text is made to read its first line.
+    start = next((index for index, char in enumerate(text) if not char.isspace()), len(text))
+    end = text.find("\n", start)
+    first_line = text[start : end if end >= 0 else len(text)]
     if not first_line.startswith("{"):
         return False
     try:

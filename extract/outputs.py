@@ -17,6 +17,7 @@ from typing import Protocol, TextIO
 
 from .facts import Article
 from .inputs import reason, source_name
+from .spill import SpilledArticle
 
 try:
     import fcntl
@@ -33,6 +34,9 @@ class WriteError(OutputError):
 
 
 class Writer(Protocol):
+    """Writes records; one that can also stream a huge text's record (`SpilledArticle`) has a
+    `write_spilled` method, which closes the record once written."""
+
     def write(self, article: Article) -> None: ...
     def close(self) -> None: ...
 
@@ -84,8 +88,20 @@ class GuardedWriter:
     def __init__(self, writer: Writer, out: TextIO, name: str):
         self.writer, self.out, self.name = writer, out, name
 
-    def write(self, article: Article) -> None:
-        self._guarded(self.writer.write, article)
+    def write(self, article: Article | SpilledArticle) -> None:
+        if not isinstance(article, SpilledArticle):
+            self._guarded(self.writer.write, article)
+            return
+        # A huge text's record: streamed by the writers that can (which close it once written),
+        # else whole in memory.
+        streamed = getattr(self.writer, "write_spilled", None)
+        if streamed is not None:
+            self._guarded(streamed, article)
+            return
+        try:
+            self._guarded(self.writer.write, article.article())
+        finally:
+            article.close()
 
     def close(self) -> None:
         self._guarded(self.writer.close)

@@ -23,6 +23,7 @@ from rich.text import Text
 
 from .facts import Article, DateMention, article_json
 from .report_common import shorten, summary_line, window
+from .spill import SpilledArticle
 
 FORMATS = ("table", "json", "jsonl", "csv", "html")
 QUOTE_CHARS = 200  # a quote in the table is cut to about this many characters
@@ -41,6 +42,15 @@ class JsonlWriter:
         self.out.write(json_line(article) + "\n")
         self.out.flush()
 
+    def write_spilled(self, article: SpilledArticle) -> None:
+        """A huge text's record, streamed; the writer closes it."""
+        try:
+            article.write_json(self.out)
+        finally:
+            article.close()
+        self.out.write("\n")
+        self.out.flush()
+
     def close(self) -> None:
         pass
 
@@ -50,35 +60,47 @@ class JsonWriter:
 
     def __init__(self, out: TextIO):
         self.out = out
-        self.first: Article | None = None
+        self.first: Article | SpilledArticle | None = None
         self.count = 0
 
-    def write(self, article: Article) -> None:
+    def write(self, article: Article | SpilledArticle) -> None:
         self.count += 1
         if self.count == 1:
             self.first = article
             return
         if self.count == 2:
             assert self.first is not None
-            self.out.write("[\n" + _indented(self.first))
-        self.out.write(",\n" + _indented(article))
+            self.out.write("[\n  ")
+            _write_indented(self.out, self.first, 1)
+        self.out.write(",\n  ")
+        _write_indented(self.out, article, 1)
         self.out.flush()
+
+    # A huge text's record is streamed, and closed once written.
+    write_spilled = write
 
     def close(self) -> None:
         if self.count == 0:
             self.out.write("[]\n")
         elif self.count == 1:
             assert self.first is not None
-            self.out.write(json.dumps(article_json(self.first), ensure_ascii=False, indent=2))
+            _write_indented(self.out, self.first, 0)
             self.out.write("\n")
         else:
             self.out.write("\n]\n")
         self.out.flush()
 
 
-def _indented(article: Article) -> str:
+def _write_indented(out: TextIO, article: Article | SpilledArticle, level: int) -> None:
+    """One record as `json.dumps(..., indent=2)` writes it, its later lines `level` levels in."""
+    if isinstance(article, SpilledArticle):
+        try:
+            article.write_json(out, indent=2, level=level)
+        finally:
+            article.close()
+        return
     text = json.dumps(article_json(article), ensure_ascii=False, indent=2)
-    return "  " + text.replace("\n", "\n  ")
+    out.write(text.replace("\n", "\n" + "  " * level))
 
 
 CSV_COLUMNS = (
