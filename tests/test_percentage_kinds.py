@@ -3,34 +3,15 @@ counted results, and the place of national figures."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from place_spans import doc_with_places
+from place_spans import doc_with_places, places_at
 
-from extract.facts import Place, PlaceMention
 from extract.readers.percentages import find_percentages
 from extract.readers.percentages.figures import number_value
-
-
-def _places(text: str, places: list[tuple[str, str | None, str, list[str]]]) -> list[Place]:
-    """Places (name, country code, type, written forms) with a mention at every written form."""
-    return [
-        Place(
-            name=name,
-            country_code=code,
-            type=kind,
-            mentions=tuple(
-                PlaceMention(match.group(), match.start(), match.end())
-                for form in forms
-                for match in re.finditer(rf"\b{re.escape(form)}\b", text)
-            ),
-        )
-        for name, code, kind, forms in places
-    ]
 
 
 def _expected(text: str, figures: list[tuple]) -> list[tuple]:
@@ -280,7 +261,7 @@ ARTICLE_CASES = [
 
 @pytest.mark.parametrize(("text", "places", "figures"), ARTICLE_CASES)
 def test_poll_or_result_and_place(nlp, text, places, figures):
-    found = find_percentages(doc_with_places(nlp, text, _places(text, places)))
+    found = find_percentages(doc_with_places(nlp, text, places_at(text, places)))
     assert [(p.text, p.start, p.end, p.kind, p.place) for p in found] == _expected(text, figures)
 
 

@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from place_spans import doc_with_places
+from place_spans import doc_with_places, places_at
 
 from extract.facts import Place, PlaceMention
 from extract.readers.percentages import find_percentages
@@ -465,20 +465,7 @@ ARTICLE_PLACE_CASES = [
 
 @pytest.mark.parametrize(("text", "places", "expected"), ARTICLE_PLACE_CASES)
 def test_place_from_the_article(nlp, text, places, expected):
-    given = [
-        Place(
-            name=name,
-            country_code=code,
-            type=kind,
-            mentions=tuple(
-                PlaceMention(match.group(), match.start(), match.end())
-                for form in forms
-                for match in re.finditer(rf"\b{re.escape(form)}\b", text)
-            ),
-        )
-        for name, code, kind, forms in places
-    ]
-    found = find_percentages(doc_with_places(nlp, text, given))
+    found = find_percentages(doc_with_places(nlp, text, places_at(text, places)))
     assert [(p.text, p.start, p.place) for p in found] == [
         (figure, text.index(figure), place) for figure, place in expected
     ]
