@@ -196,7 +196,8 @@ class PendingArticle:
             text=item.text if with_text or item.meta is not None else None,
         )
         # Facts found in the masked text take their text from the original: never its blanks.
-        return with_text_from(record, item.text)
+        # Without boilerplate ranges nothing was masked, and the texts are the original's.
+        return with_text_from(record, item.text) if self.ranges else record
 
 
 class Extractor:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from scorer import scores_of
 from spans import assert_offsets
 
 SCHEMA = json.loads(
@@ -50,14 +51,7 @@ def scores(shared_dir: Path, tmp_path_factory) -> dict[str, dict]:
         for article in map(json.loads, output.read_text(encoding="utf-8").splitlines()):
             jsonschema.validate(article, SCHEMA)
             assert_offsets(article, texts[article["id"]])
-        scorer = shared_dir / "eval" / "score.py"
-        scored = subprocess.run(
-            [sys.executable, str(scorer), str(gold_path), str(output), "--json"],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        results[gold] = json.loads(scored.stdout)
+        results[gold] = scores_of(shared_dir, gold_path, output)
     return results
 
 

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from scorer import scores_of
 
 from extract.extractor import ArticleInput
 from extract.facts import article_json
@@ -56,13 +57,7 @@ def scores(extractor, shared_dir: Path, tmp_path_factory) -> dict[str, dict]:
         ]
         articles = [article_json(a) for a in extractor.pipe(inputs)]
         out.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
-        scored = subprocess.run(
-            [sys.executable, str(shared_dir / "eval" / "score.py"), str(gold), str(out), "--json"],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        results[label_file] = json.loads(scored.stdout)["percentages"]
+        results[label_file] = scores_of(shared_dir, gold, out)["percentages"]
     return results
 
 

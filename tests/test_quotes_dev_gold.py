@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from scorer import scores_of
 
 from extract.readers.quotes.speakers_words import title_words
 
@@ -55,17 +56,9 @@ def runs(shared_dir: Path, tmp_path_factory) -> dict[str, tuple[Path, Path]]:
 
 @pytest.fixture(scope="module")
 def scores(shared_dir: Path, runs) -> dict[str, dict]:
-    scorer = shared_dir / "eval" / "score.py"
-    results = {}
-    for name, (gold, output) in runs.items():
-        scored = subprocess.run(
-            [sys.executable, str(scorer), str(gold), str(output), "--json", "--fields", "quotes"],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        results[name] = json.loads(scored.stdout)["quotes"]
-    return results
+    return {
+        name: scores_of(shared_dir, gold, output)["quotes"] for name, (gold, output) in runs.items()
+    }
 
 
 @pytest.mark.parametrize(("name", "path", "floor"), FLOORS)

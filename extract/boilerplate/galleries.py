@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..nlp.layout import LONG_LINE_CHARS, WORD, Block
-from .shapes import DIGIT, SENTENCE_END, is_credit_like, is_results_line
+from .shapes import CLOSED_LINE, DIGIT, is_credit_like, is_results_line
 
 _ALPHA_WORD = re.compile(r"[A-Za-z]+")
 # An item of an icon list: "Calendar An icon of a desk calendar." The label starts the item.
@@ -114,7 +114,7 @@ def mark_galleries(lines: list[Block], marks: dict, mark) -> None:
 
 def _mostly_unpunctuated(lines: list[Block], run: list[int]) -> bool:
     """Captions mostly lack a final full stop; paragraphs that start alike have one."""
-    unpunctuated = sum(not SENTENCE_END.search(lines[index].text) for index in run)
+    unpunctuated = sum(not CLOSED_LINE.search(lines[index].text) for index in run)
     return unpunctuated * 2 > len(run)
 
 

@@ -10,9 +10,9 @@ from ..nlp.layout import HEADLINE_MAX_WORDS, PROSE_MIN_WORDS, Block, sentences
 from .rules import Rules
 from .shapes import (
     BULLET,
+    CLOSED_LINE,
     DIGIT,
     QUOTE_MARK,
-    SENTENCE_END,
     content_words,
     is_headline_like,
     normalised,
@@ -51,7 +51,7 @@ def _is_ui_line(line: Block, ui_words: frozenset[str]) -> bool:
     if (
         not words
         or len(words) > HEADLINE_MAX_WORDS
-        or SENTENCE_END.search(line.text.removesuffix(":"))
+        or CLOSED_LINE.search(line.text.removesuffix(":"))
         or BULLET.match(line.text)
         or len(sentences(line)) > 1  # a sentence ends inside: prose runs into the menu words
     ):
@@ -109,7 +109,7 @@ def _first_paragraph(lines: list[Block]) -> int:
         (
             index
             for index, line in enumerate(lines)
-            if len(line.words) >= PROSE_MIN_WORDS and SENTENCE_END.search(line.text)
+            if len(line.words) >= PROSE_MIN_WORDS and CLOSED_LINE.search(line.text)
         ),
         len(lines),
     )
@@ -161,7 +161,7 @@ def mark_repeated_lines(lines: list[Block], mark) -> None:
         if (
             counts[normalised(line.text)] >= _REPEATED_MIN_COUNT
             and 2 <= len(line.words) <= _REPEATED_MAX_WORDS
-            and not SENTENCE_END.search(line.text)
+            and not CLOSED_LINE.search(line.text)
             and not DIGIT.search(line.text)
             and not (index + 1 < len(lines) and DIGIT.match(lines[index + 1].text))
         ):
@@ -171,7 +171,7 @@ def mark_repeated_lines(lines: list[Block], mark) -> None:
 def _is_menu_gap_line(line: Block, max_words: int) -> bool:
     return (
         0 < len(line.words) <= max_words
-        and not SENTENCE_END.search(line.text)
+        and not CLOSED_LINE.search(line.text)
         and not DIGIT.search(line.text)
         and not QUOTE_MARK.search(line.text)
         and not BULLET.match(line.text)

@@ -11,7 +11,7 @@ from ..nlp.layout import HEADLINE_MAX_WORDS, WORD, Block
 
 # A line that ends a sentence (final . ! ? … possibly inside closing quotes or brackets) or
 # introduces what follows (final colon).
-SENTENCE_END = re.compile(r"([.!?…。！？][\"”’'»)\]」』]*|:)\s*$")
+CLOSED_LINE = re.compile(r"([.!?…。！？][\"”’'»)\]」』]*|:)\s*$")
 QUOTE_MARK = re.compile(r"[\"“”‘’«»]")
 DIGIT = re.compile(r"\d")
 # A list item marker: "- ", "• ", "* ". A bulleted line belongs to the article's own list.
@@ -29,7 +29,7 @@ def is_headline_like(line: Block) -> bool:
     """A short line that does not end a sentence: a headline, a link or a menu entry."""
     return (
         0 < len(line.words) <= HEADLINE_MAX_WORDS
-        and not SENTENCE_END.search(line.text)
+        and not CLOSED_LINE.search(line.text)
         and not is_results_line(line)
     )
 
@@ -38,7 +38,7 @@ def is_credit_like(line: Block) -> bool:
     """A photo credit between captions: "PA", "Getty Images"."""
     return (
         len(line.words) <= _CREDIT_MAX_WORDS
-        and not SENTENCE_END.search(line.text)
+        and not CLOSED_LINE.search(line.text)
         and not DIGIT.search(line.text)
     )
 
