@@ -144,7 +144,8 @@ def main(
         with_text=with_text,
     )
     if wants_parts(output, output_format, **in_parts):  # -o FOLDER of parts, --engine dask
-        sys.exit(run_from_cli(paths, output, output_format, jobs, settings, **in_parts))
+        code = run_from_cli(paths, output, output_format, jobs, settings, timeout, **in_parts)
+        sys.exit(code)
     folder = output if output_format == "html" and output and is_folder_target(output) else None
     if output and not folder and os.path.isdir(output):
         raise click.BadParameter(f"{output} is a folder", param_hint="-o")

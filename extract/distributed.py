@@ -26,6 +26,7 @@ from .extractor import Extractor
 from .part_folder import MANIFEST, NOTES, PART_FORMATS, PartFolder, PartReport, extract_part
 from .parts import Part, is_url, plan_parts
 from .pipeline import find_model
+from .web import DEFAULT_TIMEOUT
 
 ENGINES = ("local", "dask")
 INSTALL_HINT = "pip install 'extract-facts[dask]'"
@@ -70,15 +71,18 @@ def extract_many(
     resume: bool = False,
     settings: ExtractorSettings | None = None,
     progress: bool = False,
+    timeout: float = DEFAULT_TIMEOUT,
 ) -> Summary:
     """Extract every article of `inputs` (paths or fsspec URLs: files, folders, `.jsonl`) into
     the folder `output` as parts, on the Dask `client`, or on a local cluster of `jobs` workers
     started for the call. Parts already complete are kept when `resume` is true; `settings`
     picks the model and options; `progress` shows a bar over parts and each failed input on
-    stderr. Returns a `Summary`; `_manifest.json` and `_errors.jsonl` in `output` hold the rest."""
+    stderr; a web page is waited for at most `timeout` seconds. Returns a `Summary`; `_manifest.json` and `_errors.jsonl` in `output` hold the rest."""
     from .dask_engine import dask_client, run_parts
 
-    plan = plan_run(inputs, output, format, files_per_task, storage_options, resume, settings)
+    plan = plan_run(
+        inputs, output, format, files_per_task, storage_options, resume, settings, timeout
+    )
     if plan.todo:
         with dask_client(client, jobs, plan.settings) as connected:
             _run_plan(plan, run_parts(connected, plan.todo, plan.folder), progress)
@@ -96,9 +100,12 @@ def extract_many_locally(
     resume: bool = False,
     settings: ExtractorSettings | None = None,
     progress: bool = False,
+    timeout: float = DEFAULT_TIMEOUT,
 ) -> Summary:
     """`extract_many` on this machine's process pool (`--engine local`), without Dask."""
-    plan = plan_run(inputs, output, format, files_per_task, storage_options, resume, settings)
+    plan = plan_run(
+        inputs, output, format, files_per_task, storage_options, resume, settings, timeout
+    )
     if plan.todo:
         with _local_engine(jobs, plan.settings) as run:
             _run_plan(plan, run(plan.todo, plan.folder), progress)
@@ -126,6 +133,7 @@ def plan_run(
     storage_options: dict | None = None,
     resume: bool = False,
     settings: ExtractorSettings | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
 ) -> RunPlan:
     """Cut `inputs` into parts and prepare the folder `output` for them: the first step of a run
     on any engine (Dask, the local pool, or Spark, as the README shows)."""
@@ -133,7 +141,7 @@ def plan_run(
     if output_format not in PART_FORMATS:
         raise ValueError(f"a folder of parts is written as {', '.join(PART_FORMATS)}")
     settings = settings or ExtractorSettings()
-    parts = plan_parts(inputs, files_per_task, storage_options)
+    parts = plan_parts(inputs, files_per_task, storage_options, timeout)
     folder = PartFolder(output, output_format, storage_options or {}, run_description(settings))
     kept = list(folder.finished(parts).values()) if resume else []
     folder.prepare(parts, resume)
@@ -253,6 +261,7 @@ def run_from_cli(
     output_format: str | None,
     jobs: int | None,
     settings: ExtractorSettings,
+    timeout: float = DEFAULT_TIMEOUT,
     *,
     engine: str,
     scheduler: str | None,
@@ -279,6 +288,7 @@ def run_from_cli(
         resume=resume,
         settings=settings,
         progress=True,
+        timeout=timeout,
     )
     try:
         if engine == "local":

@@ -35,6 +35,7 @@ class InputSlice:
     lines: int = 0
     start: int = 0
     end: int = 0
+    timeout: float = web.DEFAULT_TIMEOUT  # seconds to wait for a web page
 
     @property
     def label(self) -> str:
@@ -66,14 +67,16 @@ def plan_parts(
     inputs: Sequence[str] | str,
     files_per_task: int = 200,
     storage_options: dict | None = None,
+    timeout: float = web.DEFAULT_TIMEOUT,
 ) -> list[Part]:
-    """`inputs` (files, folders, `.jsonl` files; paths or URLs) cut into numbered parts."""
+    """`inputs` (files, folders, `.jsonl` files; paths or URLs) cut into numbered parts; a web
+    page is waited for at most `timeout` seconds when its part is read."""
     if isinstance(inputs, str):
         inputs = [inputs]
     slices = (
         piece
         for name in inputs
-        for file in _files(name, storage_options or {})
+        for file in _files(name, storage_options or {}, timeout)
         for piece in _slices(file, files_per_task, storage_options or {})
     )
     return [
@@ -81,11 +84,11 @@ def plan_parts(
     ]
 
 
-def _files(name: str, storage_options: dict) -> Iterator[InputSlice]:
+def _files(name: str, storage_options: dict, timeout: float) -> Iterator[InputSlice]:
     """Every file `name` stands for, whole, in the order `extract` reads them; a file or folder
     that cannot be read as a slice that carries the error."""
     if web.is_url(name):  # a web page, fetched by the worker that reads its part
-        yield InputSlice(name, name, 0)
+        yield InputSlice(name, name, 0, timeout=timeout)
         return
     if not is_url(name):
         path = Path(name)
@@ -181,7 +184,7 @@ def read_part(
             yield InputError(piece.source, piece.error)
             continue
         if web.is_url(piece.location):
-            yield web.fetch(piece.location)
+            yield web.fetch(piece.location, piece.timeout)
             continue
         try:
             data = _read(piece, storage_options or {})

@@ -9,6 +9,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .nlp.attributes import index_attribute_ruler
 from .readers.places import gazetteer  # registers the place_gazetteer component
 
 # An installed official build wins; the PyPI copy of the same model is the fallback.
@@ -64,6 +65,7 @@ def load_model(name: str | None = None) -> Language:
 def build_pipeline(model: str | None = None) -> Language:
     """The model with the project's rule components added; built once per process and model."""
     nlp = load_model(model)
+    index_attribute_ruler(nlp)  # the same annotations, by lookup instead of a Matcher
     if nlp.has_pipe("parser"):
         nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.add_pipe(gazetteer.GAZETTEER_COMPONENT)  # last: it corrects the model's entities

@@ -10,6 +10,7 @@ from place_spans import doc_with_places, places_at
 
 from extract.facts import Place, PlaceMention
 from extract.readers.percentages import find_percentages
+from extract.readers.percentages.demonyms import DEMONYM_SPANS, demonym_rules
 
 # Each case: the text, the places to give (canonical name -> words it is written as), and the
 # figures expected in order as (text, value, kind, place, subject). Offsets are those of the
@@ -546,3 +547,29 @@ def test_place_from_people_and_not_from_option(extractor, text, figure, place):
     article = extractor.extract_text(text, published="2024-05-01")
     found = next(p for p in article.percentages if p.text == figure)
     assert (found.start, found.place) == (text.find(figure), place)
+
+
+# A people form stands alone; an adjective only before a people noun, which its span takes in.
+DEMONYM_CASES = [
+    (
+        "Kenyans and Scottish voters, not Scottish law; South African adults.",
+        [
+            ("Kenyans", "country:KE"),
+            ("Scottish voters", "region:GB-SCT"),
+            ("South African adults", "country:ZA"),
+        ],
+    ),
+    ("French wine and french voters", []),  # the exact form only: a capital letter
+    ("The Scots voted; Welsh", [("Scots", "region:GB-SCT")]),  # nothing after "Welsh"
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DEMONYM_CASES)
+def test_demonyms_by_exact_form(nlp, text, expected):
+    doc = nlp(text)
+    found = demonym_rules(doc.vocab).spans(doc)
+    assert [(span.text, span.label_) for span in found] == expected
+    assert [(span.start_char, span.end_char) for span in found] == [
+        (text.index(words), text.index(words) + len(words)) for words, _ in expected
+    ]
+    assert list(doc.spans[DEMONYM_SPANS]) == found

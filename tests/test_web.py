@@ -497,6 +497,19 @@ def test_timeout_gives_up_on_a_slow_page(site: str):
     assert result.stderr.strip() == f"extract: error: {site}/slow: timed out after 0.5 s"
 
 
+def test_timeout_holds_for_a_page_read_in_parts(site: str, tmp_path: Path):
+    result = invoke("--timeout", "0.5", "-o", str(tmp_path), f"{site}/slow", f"{site}/ok")
+    assert result.exit_code == 1
+    errors = [json.loads(line) for line in (tmp_path / "_errors.jsonl").read_text().splitlines()]
+    assert [(e["source"], e["message"]) for e in errors] == [
+        (f"{site}/slow", "timed out after 0.5 s")
+    ]
+    records = [
+        json.loads(line) for line in (tmp_path / "part-000000.jsonl").read_text().splitlines()
+    ]
+    assert [r["source"] for r in records] == [f"{site}/ok"]
+
+
 def test_urls_are_fetched_concurrently_and_come_back_in_order(site: str):
     urls = [f"{site}/together/1", f"{site}/together/2"]
     results = list(web.fetch_all(urls, timeout=10, workers=2))

@@ -20,10 +20,10 @@ from spacy.vocab import Vocab
 
 from ...doc_text import doc_text
 from ...facts import Percentage
-from ...nlp.rules import RuleSet, compile_rows, compile_rules, rule_rows
-from ...patterns import load_patterns
+from ...nlp.rules import RuleSet, compile_rows, rule_rows
 from ..places import PLACE_SPANS
 from .binding import ArticlePlaces, article_vote_place, main_country, place_for, place_mentions
+from .demonyms import demonym_rules
 from .figures import drop_impossible_values, find_figures, value_warnings
 from .frames import collect_frames, in_vote_line, story_kind
 from .kinds import by_sentence, decide_kinds
@@ -31,27 +31,11 @@ from .subjects import find_claim, find_subject
 
 
 @cache
-def _rules(vocab: Vocab) -> tuple[RuleSet, RuleSet, RuleSet]:
-    """The figure rules, the frame rules and the demonym rules, compiled once per vocabulary (a
-    demonym's rule key is its place's id)."""
+def _rules(vocab: Vocab) -> tuple[RuleSet, RuleSet]:
+    """The figure rules and the frame rules, compiled once per vocabulary."""
     forms = compile_rows(vocab, rule_rows("percentages"))
-    entries = load_patterns("percentage_frames")
-    people = next(e["pattern"][0] for e in entries if e["label"] == "PEOPLE_NOUN")
     frame_rows = [row for row in rule_rows("percentage_frames") if row["label"] != "PEOPLE_NOUN"]
-    frames = compile_rows(vocab, frame_rows)
-    demonyms = []
-    for entry in entries:
-        if entry["label"] == "DEMONYM":
-            # "Kenyans" alone; "Scottish" only before people: "Scottish voters", not "Scottish law"
-            demonyms += [
-                (entry["place"], [{"ORTH": word} for word in form.split()])
-                for form in entry["people"]
-            ]
-            demonyms += [
-                (entry["place"], [*({"ORTH": word} for word in form.split()), people])
-                for form in entry["adjective"]
-            ]
-    return forms, frames, compile_rules(vocab, demonyms)
+    return forms, compile_rows(vocab, frame_rows)
 
 
 def percentage_warnings(doc: Doc, percentages: list[Percentage]) -> tuple[str, ...]:
@@ -62,7 +46,7 @@ def percentage_warnings(doc: Doc, percentages: list[Percentage]) -> tuple[str, .
 def find_percentages(doc: Doc) -> list[Percentage]:
     """Every percentage of the article, in text order, with the places the places reader found
     (none when it has not run)."""
-    forms, frame_rules, demonyms = _rules(doc.vocab)
+    forms, frame_rules = _rules(doc.vocab)
     figures = find_figures(doc, forms.spans(doc, "percentage_forms"))
     if not figures:
         return []
@@ -70,7 +54,7 @@ def find_percentages(doc: Doc) -> list[Percentage]:
     story = story_kind(frames)
     figures = [f for f in figures if f.form != "points" or in_vote_line(doc, f, frames, story)]
     places = list(doc.spans.get(PLACE_SPANS, ()))
-    mentions = place_mentions(doc, places, frames, demonyms.spans(doc, "demonyms"))
+    mentions = place_mentions(doc, places, frames, demonym_rules(doc.vocab).spans(doc))
     country = main_country(mentions, places)
     article = ArticlePlaces(
         mentions=mentions,
