@@ -77,7 +77,8 @@ def extract_many(
     the folder `output` as parts, on the Dask `client`, or on a local cluster of `jobs` workers
     started for the call. Parts already complete are kept when `resume` is true; `settings`
     picks the model and options; `progress` shows a bar over parts and each failed input on
-    stderr; a web page is waited for at most `timeout` seconds. Returns a `Summary`; `_manifest.json` and `_errors.jsonl` in `output` hold the rest."""
+    stderr; a web page is waited for at most `timeout` seconds. Returns a `Summary`;
+    `_manifest.json` and `_errors.jsonl` in `output` hold the rest."""
     from .dask_engine import dask_client, run_parts
 
     plan = plan_run(

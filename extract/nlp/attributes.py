@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import Any
+from typing import Any, cast
 
 from spacy.attrs import DEP, IS_SPACE, LOWER, ORTH, TAG
 from spacy.language import Language
@@ -52,7 +52,7 @@ class IndexedAttributeRuler:
         self.rest = Matcher(ruler.vocab)  # patterns with operators: tried everywhere
         self.regex_hits: dict[tuple[str, int], bool] = {}
         for number, entry in enumerate(ruler.patterns):
-            for pattern in entry["patterns"]:
+            for pattern in cast(list, entry["patterns"]):
                 self._add_pattern(number, pattern)
         self.column_ids = [LOOKUP_ATTRS[name] for name in self.columns]
 
@@ -75,11 +75,11 @@ class IndexedAttributeRuler:
         test = (target, tuple((self.columns.index(n), op, v) for n, (op, v) in checks.items()))
         # Filed under the value of its most selective check, or under each value of a set.
         for wanted in ("eq", "in"):
-            name = next((n for n in LOOKUP_ATTRS if checks.get(n, ("",))[0] == wanted), None)
-            if name is not None:
-                op, value = checks[name]
+            key_name = next((n for n in LOOKUP_ATTRS if checks.get(n, ("",))[0] == wanted), None)
+            if key_name is not None:
+                op, value = checks[key_name]
                 for key in [value] if op == "eq" else value:
-                    self.tests[self.columns.index(name)][key].append(test)
+                    self.tests[self.columns.index(key_name)][key].append(test)
                 return
         self.tests[EVERY_TOKEN][0].append(test)
 
@@ -100,7 +100,7 @@ class IndexedAttributeRuler:
             return found, starts
         tables = [(column, table) for column, table in self.tests.items() if column != EVERY_TOKEN]
         every = self.tests[EVERY_TOKEN][0] if EVERY_TOKEN in self.tests else []
-        rows = doc.to_array(self.column_ids).reshape(len(doc), -1).tolist()
+        rows = cast(list[list[int]], doc.to_array(self.column_ids).reshape(len(doc), -1).tolist())
         for index, values in enumerate(rows):
             tests = [test for column, table in tables for test in table.get(values[column], ())]
             for target, checks in tests + every:
@@ -180,7 +180,9 @@ def _value(value: bool | str) -> int:
 @Language.factory(INDEXED_RULER)
 def make_indexed_ruler(nlp: Language, name: str) -> IndexedAttributeRuler:
     """Built from the pipeline's own attribute ruler, which it then replaces."""
-    return IndexedAttributeRuler(nlp.get_pipe(RULER))
+    ruler = nlp.get_pipe(RULER)
+    assert isinstance(ruler, AttributeRuler)  # index_attribute_ruler checks it first
+    return IndexedAttributeRuler(ruler)
 
 
 def index_attribute_ruler(nlp: Language) -> None:
