@@ -36,6 +36,9 @@ Check = tuple[int, str, Any]  # (column, "eq" | "in" | "not_in" | "regex", value
 # A target is a rule's number (a one-token rule) or -1 - a window's number (a longer pattern).
 Test = tuple[int, tuple[Check, ...]]
 EVERY_TOKEN = -1  # the table of the tests that no one value selects
+# Regular-expression results are kept per word; over a large corpus the words never stop coming,
+# so the store is emptied when it holds this many.
+MAX_REGEX_HITS = 200_000
 
 
 class IndexedAttributeRuler:
@@ -128,6 +131,8 @@ class IndexedAttributeRuler:
         """The Matcher's REGEX test (a search in the value's string), once per string."""
         key = (pattern.pattern, value)
         if key not in self.regex_hits:
+            if len(self.regex_hits) >= MAX_REGEX_HITS:
+                self.regex_hits.clear()
             self.regex_hits[key] = bool(pattern.search(self.vocab.strings[value]))
         return self.regex_hits[key]
 
