@@ -58,6 +58,9 @@ class IndexedAttributeRuler:
             for pattern in cast(list, entry["patterns"]):
                 self._add_pattern(number, pattern)
         self.column_ids = [LOOKUP_ATTRS[name] for name in self.columns]
+        # The tables tried at each token, and the tests that no one value selects.
+        self.every = self.tests.pop(EVERY_TOKEN, {}).get(0, [])
+        self.tables = list(self.tests.items())
 
     def _add_pattern(self, number: int, pattern: list[dict[str, Any]]) -> None:
         first = None if any("OP" in token for token in pattern) else _checks(pattern[0])
@@ -101,12 +104,12 @@ class IndexedAttributeRuler:
         starts: list[tuple[int, int]] = []
         if not len(doc) or not self.columns:
             return found, starts
-        tables = [(column, table) for column, table in self.tests.items() if column != EVERY_TOKEN]
-        every = self.tests[EVERY_TOKEN][0] if EVERY_TOKEN in self.tests else []
         rows = cast(list[list[int]], doc.to_array(self.column_ids).reshape(len(doc), -1).tolist())
         for index, values in enumerate(rows):
-            tests = [test for column, table in tables for test in table.get(values[column], ())]
-            for target, checks in tests + every:
+            tests = [
+                test for column, table in self.tables for test in table.get(values[column], ())
+            ]
+            for target, checks in tests + self.every:
                 if self._passes(values, checks):
                     if target >= 0:
                         found.append((target, index))

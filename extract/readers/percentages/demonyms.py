@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from ...nlp.rules import rule_words
 from ...patterns import load_patterns
 
 DEMONYM_SPANS = "demonyms"
@@ -49,16 +49,9 @@ def demonym_rules(vocab: Vocab) -> DemonymRules:
     vocabulary."""
     people = PhraseMatcher(vocab, attr="ORTH")
     adjectives = PhraseMatcher(vocab, attr="ORTH")
-    nouns: frozenset[str] = frozenset()
     for entry in load_patterns("percentage_frames"):
-        if entry["label"] == "PEOPLE_NOUN":
-            nouns = frozenset(_words(entry["pattern"][0]["LOWER"]))
-        elif entry["label"] == "DEMONYM":
+        if entry["label"] == "DEMONYM":
             for matcher, forms in ((people, entry["people"]), (adjectives, entry["adjective"])):
                 if forms:
                     matcher.add(entry["place"], [Doc(vocab, words=form.split()) for form in forms])
-    return DemonymRules(people, adjectives, nouns)
-
-
-def _words(lower: Any) -> list[str]:
-    return lower["IN"] if isinstance(lower, dict) else [lower]
+    return DemonymRules(people, adjectives, rule_words("percentage_frames", "PEOPLE_NOUN"))
